@@ -1,0 +1,62 @@
+#pragma once
+/// @file tokenizer.hpp
+/// Word tokenization for news text: Unicode word segmentation (UAX #29 semantics) scanned
+/// straight over UTF-8, plus the rules news needs (French elisions and inversions, English
+/// clitics, hyphenated compounds, URLs, e-mail addresses, mentions, hashtags, emoji,
+/// formatted numbers, abbreviations). See man/textkit-tokenize.1 for the full rule list.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "textkit/word_list.hpp"
+
+namespace textkit {
+
+/// What a token is.
+enum class token_kind : std::uint8_t { word, number, punct, symbol, url, email, mention, hashtag, emoji };
+
+/// The lower-case name of a kind ("word", "number", ...).
+std::string_view to_string(token_kind kind) noexcept;
+
+/// A token: a byte span [start, end) of the original text and its kind. Offsets are 32-bit:
+/// callers reject texts of 4 GiB or more (see tokenizer::max_text_size).
+struct token {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  token_kind kind = token_kind::word;
+  friend bool operator==(const token&, const token&) = default;
+};
+
+/// Language-dependent switches of the tokenizer.
+struct tokenizer_options {
+  /// Split French elided articles and pronouns: « l’État » → « l’ » « État ».
+  bool split_elisions = true;
+  /// Split English clitics as the Penn Treebank does: "don't" → "do" "n't", "it's" → "it" "'s".
+  bool split_clitics = true;
+  /// Split French subject/object pronoun inversions: « a-t-il » → « a » « -t-il ». Only
+  /// right for French (it would split English "add-on"), so the analyzer turns it on for fr.
+  bool split_inversions = false;
+};
+
+/// Stateless, thread-safe tokenizer.
+class tokenizer {
+ public:
+  /// Largest text tokenize() accepts (offsets are 32-bit).
+  static constexpr std::size_t max_text_size = 0xFFFFFFFFu;
+
+  /// Uses the embedded French and English abbreviation lists.
+  tokenizer();
+  /// Uses `abbreviations` (which must outlive the tokenizer).
+  explicit tokenizer(const abbreviation_list& abbreviations) : abbreviations_(&abbreviations) {}
+
+  /// Appends the tokens of `text` to `out`. Ill-formed UTF-8 bytes and control characters
+  /// (NUL included) separate tokens and are never part of one.
+  void tokenize(std::string_view text, std::vector<token>& out, const tokenizer_options& options = {}) const;
+
+  const abbreviation_list& abbreviations() const noexcept { return *abbreviations_; }
+
+ private:
+  const abbreviation_list* abbreviations_;
+};
+
+}  // namespace textkit

@@ -1,0 +1,68 @@
+#pragma once
+/// @file unicode.hpp
+/// Code-point classes for the tokenizer and text normalisation. ICU stays behind this
+/// header (linked PRIVATE): callers never see an ICU type.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace textkit::unicode {
+
+/// What a code point does for word segmentation. Derived from ICU's Word_Break,
+/// General_Category and emoji properties (UAX #29), plus the few roles our own rules need.
+enum class char_class : std::uint8_t {
+  space,         ///< White_Space, controls (NUL included), ill-formed bytes: separate tokens
+  letter,        ///< WB=ALetter or Hebrew_Letter
+  letter_alone,  ///< a letter with WB=Other (Han, Hiragana, Thai...): one token per character
+  katakana,      ///< WB=Katakana: runs stay together
+  digit,         ///< WB=Numeric
+  extend,        ///< WB=Extend or Format: attaches to what precedes (combining marks, VS16)
+  zwj,           ///< U+200D ZERO WIDTH JOINER
+  connector,     ///< WB=ExtendNumLet ('_'): joins letters and digits
+  mid_letter,    ///< WB=MidLetter (':' '·'): joins two letters
+  mid_num_let,   ///< WB=MidNumLet ('.'): joins two letters or two digits
+  mid_num,       ///< WB=MidNum (',' ';'): joins two digits
+  apostrophe,    ///< ' U+2019 U+02BC: joins letters, with the elision and clitic rules
+  hyphen,        ///< - U+2010 U+2011: joins compounds (porte-parole)
+  currency,      ///< General_Category=Sc
+  emoji,         ///< Extended_Pictographic with emoji presentation
+  emoji_text,    ///< Extended_Pictographic, text presentation by default (©, ™, ↔)
+  regional,      ///< Regional_Indicator (flag halves)
+  punct,         ///< other General_Category=P*
+  symbol,        ///< anything else (S*, unassigned...)
+};
+
+/// The class of code point `c` (utf8::invalid maps to space). Thread-safe; the BMP is
+/// served from a table filled once from ICU.
+char_class classify(char32_t c) noexcept;
+
+/// True for General_Category=P* (decides punct vs symbol for a one-character token).
+bool is_punctuation(char32_t c) noexcept;
+
+/// True when `c` is an uppercase or titlecase letter.
+bool is_upper(char32_t c) noexcept;
+
+/// True for Emoji_Modifier (skin tones) and other code points that extend an emoji.
+bool is_emoji_component(char32_t c) noexcept;
+
+/// True when `text` is already in Unicode Normalization Form C (fast, no allocation
+/// for ASCII).
+bool is_nfc(std::string_view text);
+
+/// Appends the NFC form of `text` to `out`.
+void append_nfc(std::string& out, std::string_view text);
+
+/// Appends the NFKC form (compatibility: full-width forms, ligatures, NBSP) to `out`.
+void append_nfkc(std::string& out, std::string_view text);
+
+/// Appends the full Unicode case folding of `text` (ß → ss, É → é) to `out`.
+void append_case_folded(std::string& out, std::string_view text);
+
+/// Appends `text` with combining marks removed after canonical decomposition
+/// (é → e, ç → c; œ and ß are letters, not accents, and stay), recomposed to NFC.
+void append_without_accents(std::string& out, std::string_view text);
+
+/// The version of the Unicode data in use (ICU's), e.g. "15.0".
+std::string unicode_version();
+
+}  // namespace textkit::unicode

@@ -1,0 +1,68 @@
+#pragma once
+/// @file utf8.hpp
+/// Minimal, allocation-free UTF-8 helpers for the hot paths.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace textkit::utf8 {
+
+/// Returned by decode() for a byte that does not start a valid sequence.
+inline constexpr char32_t invalid = 0xFFFFFFFF;
+
+/// Decodes the code point at `p` (which must be < `end`) and advances `p` past it.
+/// An ill-formed sequence (overlong, surrogate, truncated, > U+10FFFF) yields `invalid`
+/// and advances by exactly one byte, so scanning always makes progress.
+inline char32_t decode(const char*& p, const char* end) noexcept {
+  const auto* s = reinterpret_cast<const unsigned char*>(p);
+  const unsigned char b0 = s[0];
+  if (b0 < 0x80) {
+    ++p;
+    return b0;
+  }
+  const std::ptrdiff_t left = end - p;
+  auto cont = [&](int i) { return i < left && (s[i] & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
+    p += 2;
+    return (char32_t(b0 & 0x1F) << 6) | (s[1] & 0x3F);
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
+    const char32_t c = (char32_t(b0 & 0x0F) << 12) | (char32_t(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      p += 3;
+      return c;
+    }
+  } else if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
+    const char32_t c = (char32_t(b0 & 0x07) << 18) | (char32_t(s[1] & 0x3F) << 12) |
+                       (char32_t(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    if (c >= 0x10000 && c <= 0x10FFFF) {
+      p += 4;
+      return c;
+    }
+  }
+  ++p;
+  return invalid;
+}
+
+/// Decodes the code point at byte offset `i` without advancing; `len` receives its size.
+inline char32_t peek(std::string_view text, std::size_t i, int& len) noexcept {
+  const char* p = text.data() + i;
+  const char32_t c = decode(p, text.data() + text.size());
+  len = static_cast<int>(p - (text.data() + i));
+  return c;
+}
+
+/// Byte offset of the first ill-formed sequence, or std::string_view::npos when valid.
+std::size_t find_invalid(std::string_view text) noexcept;
+
+/// True when `text` is well-formed UTF-8.
+inline bool is_valid(std::string_view text) noexcept { return find_invalid(text) == std::string_view::npos; }
+
+/// Appends the UTF-8 encoding of `c` to `out`.
+void append(std::string& out, char32_t c);
+
+/// Copies `text` to `out`, replacing each ill-formed byte with U+FFFD.
+void append_replacing_invalid(std::string& out, std::string_view text);
+
+}  // namespace textkit::utf8

@@ -1,0 +1,175 @@
+#include "textkit/analyzer.hpp"
+
+#include <fmt/format.h>
+
+#include "textkit/error.hpp"
+#include "textkit/language.hpp"
+#include "textkit/unicode.hpp"
+
+namespace textkit {
+
+// A term before its text is final: offsets into the document or the arena (which may still
+// reallocate while terms are being added).
+struct analyzer::pending_term {
+  std::uint32_t text_offset;
+  std::uint32_t text_size;
+  bool in_arena;
+  std::uint32_t start;
+  std::uint32_t end;
+  token_kind kind;
+  std::uint8_t n;
+};
+
+struct analyzer::language_resources {
+  std::optional<stemmer> stem;
+  std::optional<word_set> stopwords;  // embedded list of the language, normalised like terms
+};
+
+namespace {
+
+// Folds (and strips accents from) every entry so that lookups compare like with like.
+word_set normalise_list(const word_set& list, bool strip_accents) {
+  word_set out;
+  std::string folded;
+  std::string stripped;
+  for (const auto& word : list) {
+    folded.clear();
+    unicode::append_case_folded(folded, word);
+    if (strip_accents) {
+      stripped.clear();
+      unicode::append_without_accents(stripped, folded);
+      out.insert(stripped);
+    } else {
+      out.insert(folded);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+analyzer::analyzer(analyzer_options options) : options_(std::move(options)) {
+  if (options_.ngram_min < 1 || options_.ngram_max < options_.ngram_min || options_.ngram_max > 16) {
+    throw error(error_kind::usage,
+                fmt::format("invalid n-gram range {}-{} (need 1 <= min <= max <= 16)", options_.ngram_min,
+                            options_.ngram_max));
+  }
+  if (options_.lang.empty()) throw error(error_kind::usage, "empty language code");
+  if (options_.lang != "auto" && options_.stem && !stemmer::supports(options_.lang)) {
+    throw error(error_kind::usage, fmt::format("no Snowball stemmer for language '{}'", options_.lang));
+  }
+  if (options_.stopwords) user_stopwords_ = normalise_list(*options_.stopwords, options_.strip_accents);
+}
+
+analyzer::~analyzer() = default;
+analyzer::analyzer(analyzer&&) noexcept = default;
+
+analyzer::language_resources& analyzer::resources_for(const std::string& lang) {
+  auto it = resources_.find(lang);
+  if (it != resources_.end()) return *it->second;
+  auto res = std::make_unique<language_resources>();
+  if (options_.stem && stemmer::supports(lang)) res->stem.emplace(lang);
+  if (options_.remove_stopwords && !user_stopwords_) {
+    if (const word_set* list = embedded_stopwords(lang)) res->stopwords = normalise_list(*list, options_.strip_accents);
+  }
+  return *resources_.emplace(lang, std::move(res)).first->second;
+}
+
+void analyzer::normalise(std::string_view text, const token& tok, bool doc_is_nfc, language_resources& res,
+                         analysis& out) {
+  if (options_.drop_punct && tok.kind == token_kind::punct) return;
+  const std::string_view original = text.substr(tok.start, tok.end - tok.start);
+  // Each step writes into its own buffer, and only when it has something to change.
+  std::string_view form = original;
+  if (options_.form == normal_form::nfkc || (options_.form == normal_form::nfc && !doc_is_nfc)) {
+    normal_buffer_.clear();
+    if (options_.form == normal_form::nfkc) {
+      unicode::append_nfkc(normal_buffer_, form);
+    } else {
+      unicode::append_nfc(normal_buffer_, form);
+    }
+    form = normal_buffer_;
+  }
+  if (options_.strip_accents) {
+    accent_buffer_.clear();
+    unicode::append_without_accents(accent_buffer_, form);
+    form = accent_buffer_;
+  }
+  std::string_view folded = form;  // stop words are matched case-insensitively
+  if (options_.lower || options_.stem || options_.remove_stopwords) {
+    fold_buffer_.clear();
+    unicode::append_case_folded(fold_buffer_, form);
+    folded = fold_buffer_;
+  }
+  if (options_.remove_stopwords) {
+    const word_set* list = user_stopwords_ ? &*user_stopwords_ : res.stopwords ? &*res.stopwords : nullptr;
+    if (list && list->contains(folded)) return;
+  }
+  std::string_view final_form = options_.lower || options_.stem ? folded : form;
+  if (options_.stem && res.stem && tok.kind == token_kind::word) final_form = res.stem->stem(folded);
+  if (final_form == original) {
+    sentence_terms_.push_back({tok.start, tok.end - tok.start, false, tok.start, tok.end, tok.kind, 1});
+  } else {
+    sentence_terms_.push_back({static_cast<std::uint32_t>(out.arena.size()),
+                               static_cast<std::uint32_t>(final_form.size()), true, tok.start, tok.end, tok.kind, 1});
+    out.arena += final_form;
+  }
+}
+
+void analyzer::analyze(std::string_view text, analysis& out) {
+  if (text.size() >= tokenizer::max_text_size) {
+    throw error(error_kind::data, "document too large (4 GiB or more)");
+  }
+  out.tokens.clear();
+  out.sentences.clear();
+  out.terms.clear();
+  out.sentence_term_ends.clear();
+  out.arena.clear();
+  all_terms_.clear();
+  out.lang = options_.lang == "auto" ? detect_language(text) : options_.lang;
+
+  tokenizer_options tok_options;
+  tok_options.split_inversions = out.lang == "fr";
+  tokenizer_.tokenize(text, out.tokens, tok_options);
+
+  if (options_.sentences) {
+    splitter_.split(text, out.tokens, out.sentences);
+  } else {
+    out.sentences.push_back({0, static_cast<std::uint32_t>(text.size()), 0,
+                             static_cast<std::uint32_t>(out.tokens.size())});
+  }
+  language_resources& res = resources_for(out.lang);
+  const bool doc_is_nfc = options_.form != normal_form::nfc || unicode::is_nfc(text);
+  auto text_of = [&](const pending_term& p) {
+    return p.in_arena ? std::string_view(out.arena).substr(p.text_offset, p.text_size)
+                      : text.substr(p.text_offset, p.text_size);
+  };
+
+  for (const sentence& s : out.sentences) {
+    sentence_terms_.clear();
+    for (std::uint32_t t = s.first_token; t < s.end_token; ++t) normalise(text, out.tokens[t], doc_is_nfc, res, out);
+    if (options_.ngram_min == 1) all_terms_.insert(all_terms_.end(), sentence_terms_.begin(), sentence_terms_.end());
+    // n-grams join the kept terms of the sentence with a space, size by size (as scikit-learn).
+    for (int n = std::max(options_.ngram_min, 2); n <= options_.ngram_max; ++n) {
+      const auto size = static_cast<std::size_t>(n);
+      for (std::size_t i = 0; i + size <= sentence_terms_.size(); ++i) {
+        const auto offset = static_cast<std::uint32_t>(out.arena.size());
+        for (std::size_t k = 0; k < size; ++k) {
+          if (k) out.arena.push_back(' ');
+          // Copy first: the source may live in the arena being appended to.
+          scratch_.assign(text_of(sentence_terms_[i + k]));
+          out.arena += scratch_;
+        }
+        all_terms_.push_back({offset, static_cast<std::uint32_t>(out.arena.size() - offset), true,
+                              sentence_terms_[i].start, sentence_terms_[i + size - 1].end, token_kind::word,
+                              static_cast<std::uint8_t>(n)});
+      }
+    }
+    out.sentence_term_ends.push_back(static_cast<std::uint32_t>(all_terms_.size()));
+  }
+  // The arena is final now: resolve every term's text.
+  out.terms.reserve(all_terms_.size());
+  for (const pending_term& p : all_terms_) out.terms.push_back({text_of(p), p.start, p.end, p.kind, p.n});
+}
+
+}  // namespace textkit

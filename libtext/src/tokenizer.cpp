@@ -1,0 +1,556 @@
+#include "textkit/tokenizer.hpp"
+
+#include <array>
+#include <cstring>
+
+#include "textkit/unicode.hpp"
+#include "textkit/utf8.hpp"
+
+namespace textkit {
+
+using unicode::char_class;
+
+std::string_view to_string(token_kind kind) noexcept {
+  static constexpr std::array<std::string_view, 9> names = {"word",  "number",  "punct",   "symbol", "url",
+                                                            "email", "mention", "hashtag", "emoji"};
+  return names[static_cast<std::size_t>(kind)];
+}
+
+tokenizer::tokenizer() : abbreviations_(&abbreviation_list::embedded()) {}
+
+namespace {
+
+// A decoded code point with its class and encoded length. Past the end: space, length 0.
+struct cp {
+  char32_t c = 0;
+  char_class cls = char_class::space;
+  std::uint32_t len = 0;
+};
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (x != b[i]) return false;
+  }
+  return true;
+}
+
+bool ascii_istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && ascii_iequals(text.substr(0, prefix.size()), prefix);
+}
+
+template <std::size_t N>
+bool in_ascii_list(std::string_view word, const std::array<std::string_view, N>& list) {
+  for (const auto entry : list) {
+    if (ascii_iequals(word, entry)) return true;
+  }
+  return false;
+}
+
+// French words that elide before a vowel: « l’ », « qu’ », « jusqu’ »... (« aujourd’hui »
+// and « quelqu’un » are single words and deliberately absent).
+constexpr std::array<std::string_view, 13> kElisions = {"l", "d",     "qu",    "j",      "n",      "s",     "c",
+                                                        "m", "t",     "jusqu", "lorsqu", "puisqu", "quoiqu"};
+// English clitics after an apostrophe (Penn Treebank), "n't" handled separately.
+constexpr std::array<std::string_view, 6> kClitics = {"s", "re", "ve", "ll", "d", "m"};
+// Pronouns that follow a French verb in an inversion or imperative: « dit-il », « donne-le-moi ».
+constexpr std::array<std::string_view, 20> kInvertedPronouns = {
+    "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce",
+    "moi", "toi", "lui", "leur", "eux", "y", "en", "le", "la", "les"};
+constexpr std::array<std::string_view, 5> kInvertedSubjects = {"il", "elle", "on", "ils", "elles"};
+
+bool is_wordlike(char_class c) {
+  return c == char_class::letter || c == char_class::digit || c == char_class::connector;
+}
+
+class scanner {
+ public:
+  scanner(std::string_view text, std::vector<token>& out, const tokenizer_options& options,
+          const abbreviation_list& abbreviations)
+      : text_(text), n_(text.size()), out_(out), options_(options), abbreviations_(abbreviations) {}
+
+  void run() {
+    const void* at_sign = std::memchr(text_.data(), '@', n_);
+    next_at_ = at_sign ? static_cast<std::size_t>(static_cast<const char*>(at_sign) - text_.data())
+                       : std::string_view::npos;
+    std::size_t i = 0;
+    bool after_space = true;
+    while (i < n_) {
+      const cp here = at(i);
+      if (here.cls == char_class::space) {
+        i += here.len;
+        after_space = true;
+        continue;
+      }
+      i = scan_token(i, here, after_space);
+      after_space = false;
+    }
+  }
+
+ private:
+  cp at(std::size_t i) const {
+    if (i >= n_) return {};
+    const auto byte = static_cast<unsigned char>(text_[i]);
+    if (byte < 0x80) return {byte, unicode::classify(byte), 1};
+    const char* p = text_.data() + i;
+    const char32_t c = utf8::decode(p, text_.data() + n_);
+    return {c, unicode::classify(c), static_cast<std::uint32_t>(p - (text_.data() + i))};
+  }
+
+  void emit(std::size_t start, std::size_t end, token_kind kind) {
+    if (end > start) out_.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), kind});
+  }
+
+  // Skips Extend/Format/ZWJ code points (UAX #29 WB4: they belong to what precedes).
+  std::size_t skip_extend(std::size_t i) const {
+    for (;;) {
+      const cp c = at(i);
+      if (c.cls != char_class::extend && c.cls != char_class::zwj) return i;
+      i += c.len;
+    }
+  }
+
+  std::size_t scan_token(std::size_t i, const cp& here, bool after_space) {
+    switch (here.cls) {
+      case char_class::letter:
+      case char_class::digit:
+      case char_class::connector: {
+        if (const std::size_t end = scan_url(i)) return end;
+        if (const std::size_t end = scan_email(i)) return end;
+        if (here.cls == char_class::digit) {
+          if (const std::size_t end = scan_keycap(i, here)) return end;
+        }
+        return scan_word(i, i);
+      }
+      case char_class::letter_alone:
+        emit(i, skip_extend(i + here.len), token_kind::word);
+        return skip_extend(i + here.len);
+      case char_class::katakana: {
+        std::size_t j = i;
+        for (cp c = here; c.cls == char_class::katakana; c = at(j)) j = skip_extend(j + c.len);
+        emit(i, j, token_kind::word);
+        return j;
+      }
+      case char_class::currency: {
+        // "$19.4", "€20": the currency sign belongs to the number it precedes.
+        const cp next = at(i + here.len);
+        if (next.cls == char_class::digit) return scan_word(i, i + here.len);
+        return emit_single(i, here, token_kind::symbol);
+      }
+      case char_class::emoji:
+      case char_class::regional: return scan_emoji(i, here);
+      case char_class::emoji_text: {
+        // Text-presentation pictographs (©, ↔) are emoji only when VS16 asks for it.
+        if (at(i + here.len).c == 0xFE0F) return scan_emoji(i, here);
+        return emit_single(i, here, token_kind::symbol);
+      }
+      case char_class::hyphen:
+      case char_class::symbol:
+      case char_class::punct:
+      default: break;
+    }
+    const char32_t c = here.c;
+    if ((c == '-' || c == '+' || c == 0x2212) && after_space && at(i + here.len).cls == char_class::digit) {
+      return scan_word(i, i + here.len);  // a signed number: "-3,5", "+2 %"
+    }
+    if (c == '@' || c == '#') {
+      if (const std::size_t end = scan_tag(i, c == '#')) return end;
+    }
+    if ((c == '#' || c == '*') && at(i + 1).c != '#') {
+      if (const std::size_t end = scan_keycap(i, here)) return end;
+    }
+    if (c == '.' || c == '!' || c == '?' || c == '-') {
+      // Runs of the same mark stay one token: "...", "!!!", "--".
+      std::size_t j = i + 1;
+      while (j < n_ && text_[j] == static_cast<char>(c)) ++j;
+      if (j > i + 1) {
+        emit(i, j, token_kind::punct);
+        return j;
+      }
+    }
+    const bool punct = here.cls != char_class::symbol && unicode::is_punctuation(c);
+    return emit_single(i, here, punct ? token_kind::punct : token_kind::symbol);
+  }
+
+  std::size_t emit_single(std::size_t i, const cp& here, token_kind kind) {
+    const std::size_t end = skip_extend(i + here.len);
+    emit(i, end, kind);
+    return end;
+  }
+
+  // Words and numbers: UAX #29 rules WB4-WB13b over letters, digits and their joiners, with
+  // our elision, clitic, compound, inversion, abbreviation and number-format rules.
+  // `token_start` may precede `i` by a sign or a currency symbol.
+  std::size_t scan_word(std::size_t token_start, std::size_t i) {
+    char_class prev = char_class::space;
+    bool has_letter = false;
+    bool has_digit = false;
+    bool has_separator = false;       // ',' '.' seen inside a number
+    std::size_t group_digits = 0;     // digits since the last separator, for "20 000"
+    std::size_t groups = 0;           // thousands groups joined by a space
+    bool joined_regular_space = false;
+    const bool prefixed = token_start != i;  // by a sign or a currency
+    for (;;) {
+      const cp c = at(i);
+      switch (c.cls) {
+        case char_class::letter:
+          has_letter = true;
+          prev = char_class::letter;
+          i += c.len;
+          continue;
+        case char_class::digit:
+          has_digit = true;
+          prev = char_class::digit;
+          ++group_digits;
+          i += c.len;
+          continue;
+        case char_class::connector:
+          prev = char_class::connector;
+          i += c.len;
+          continue;
+        case char_class::extend:
+        case char_class::zwj: i += c.len; continue;
+        case char_class::mid_letter:
+        case char_class::mid_num_let:
+        case char_class::mid_num: {
+          const cp next = at(i + c.len);
+          const bool letters = prev == char_class::letter && next.cls == char_class::letter &&
+                               c.cls != char_class::mid_num;
+          const bool digits = prev == char_class::digit && next.cls == char_class::digit &&
+                              c.cls != char_class::mid_letter && !joined_regular_space;
+          if (letters || digits) {
+            if (digits && !has_letter) {
+              has_separator = true;
+              group_digits = 0;
+            }
+            i += c.len;
+            continue;
+          }
+          break;
+        }
+        case char_class::apostrophe: {
+          const cp next = at(i + c.len);
+          if (prev != char_class::letter || next.cls != char_class::letter) break;
+          const std::string_view before = text_.substr(token_start, i - token_start);
+          if (options_.split_elisions && !has_digit && in_ascii_list(before, kElisions)) {
+            emit(token_start, i + c.len, token_kind::word);  // « l’ » keeps its apostrophe
+            return scan_word(i + c.len, i + c.len);
+          }
+          if (options_.split_clitics && !has_digit) {
+            const std::size_t after = i + c.len;
+            std::size_t j = after;
+            while (at(j).cls == char_class::letter) j += at(j).len;
+            const cp follow = at(j);
+            const bool run_ends = !is_wordlike(follow.cls) && follow.cls != char_class::apostrophe &&
+                                  follow.cls != char_class::extend;
+            const std::string_view suffix = text_.substr(after, j - after);
+            if (run_ends && in_ascii_list(suffix, kClitics)) {
+              emit(token_start, i, token_kind::word);
+              emit(i, j, token_kind::word);  // "'s", "'re"
+              return j;
+            }
+            if (run_ends && ascii_iequals(suffix, "t") && before.size() > 1 &&
+                (before.back() == 'n' || before.back() == 'N')) {
+              emit(token_start, i - 1, token_kind::word);
+              emit(i - 1, j, token_kind::word);  // "n't"
+              return j;
+            }
+          }
+          prev = char_class::letter;  // « aujourd’hui », "O'Brien" stay whole
+          i += c.len;
+          continue;
+        }
+        case char_class::hyphen: {
+          const cp next = at(i + c.len);
+          if (!is_wordlike(prev) || !is_wordlike(next.cls)) break;
+          if (prev == char_class::digit && next.cls == char_class::digit && !has_letter) break;  // 2019-2020
+          if (options_.split_inversions && has_letter) {
+            if (split_inversion(token_start, i)) return inversion_end_;
+          }
+          i += c.len;
+          continue;
+        }
+        case char_class::space: {
+          // Thousands groups: « 20 000 », « 1 234 567 » (NBSP, narrow NBSP, thin space, or a
+          // plain space when unambiguous: a 1-3 digit first group and 3-digit groups).
+          if (prev != char_class::digit || has_letter || has_separator || c.len == 0) break;
+          const bool nbsp = c.c == 0x00A0 || c.c == 0x202F || c.c == 0x2009;
+          const bool plain = c.c == ' ';
+          if (!nbsp && !plain) break;
+          if (plain && (group_digits > 3 || (groups > 0 && group_digits != 3))) break;
+          if (!three_digit_group_follows(i + c.len, plain)) break;
+          joined_regular_space = joined_regular_space || plain;
+          ++groups;
+          group_digits = 0;
+          i += c.len;
+          continue;
+        }
+        default: break;
+      }
+      break;
+    }
+    token_kind kind = has_letter ? token_kind::word : has_digit ? token_kind::number : token_kind::punct;
+    if (kind == token_kind::number) {
+      // "3,5%", "19,99€": a sign directly after the digits belongs to the number.
+      const cp next = at(i);
+      if (next.c == '%' || next.c == 0x2030 || next.cls == char_class::currency) i = skip_extend(i + next.len);
+    } else if (kind == token_kind::word && prefixed) {
+      // "$5bn": keep the currency with it; a sign before letters was a hyphen after all.
+      if (unicode::classify(at(token_start).c) != char_class::currency) {
+        emit(token_start, token_start + at(token_start).len, token_kind::punct);
+        token_start += at(token_start).len;
+      }
+    }
+    if (kind == token_kind::word && i < n_ && text_[i] == '.') i = extend_abbreviation(token_start, i);
+    emit(token_start, i, kind);
+    return i;
+  }
+
+  bool three_digit_group_follows(std::size_t i, bool plain) const {
+    for (int k = 0; k < 3; ++k) {
+      if (i >= n_ || text_[i] < '0' || text_[i] > '9') return false;
+      ++i;
+    }
+    const cp after = at(i);
+    if (after.cls == char_class::digit) return false;
+    if (plain && (after.cls == char_class::letter || after.cls == char_class::hyphen)) return false;
+    return true;
+  }
+
+  // A word followed by '.': keeps the period when the word is a known abbreviation
+  // ("M.", "etc.", "J.-C."), an initial ("J.") or a dotted acronym ("U.S.", "p.ex.").
+  std::size_t extend_abbreviation(std::size_t start, std::size_t dot) const {
+    const std::size_t limit = std::min(n_, start + abbreviations_.max_length());
+    for (std::size_t end = limit; end > dot; --end) {
+      if (text_[end - 1] != '.') continue;
+      if (end < n_ && is_wordlike(at(end).cls)) continue;
+      if (abbreviations_.find(text_.substr(start, end - start))) return end;
+    }
+    const std::string_view word = text_.substr(start, dot - start);
+    int letters_in_segment = 0;
+    int segments = 1;
+    bool acronym = true;
+    for (std::size_t j = 0; j < word.size();) {
+      const cp c = at(start + j);
+      if (c.c == '.') {
+        if (letters_in_segment == 0) acronym = false;
+        letters_in_segment = 0;
+        ++segments;
+      } else if (c.cls == char_class::letter) {
+        if (++letters_in_segment > 2) acronym = false;
+      } else if (c.cls != char_class::extend) {
+        acronym = false;
+      }
+      j += c.len;
+    }
+    if (acronym && segments >= 2) return dot + 1;
+    const cp first = at(start);
+    if (segments == 1 && first.len == word.size() && unicode::is_upper(first.c)) return dot + 1;  // "J."
+    return dot;
+  }
+
+  // At the hyphen `h` inside a word starting at `start`: if everything after it is a chain of
+  // inverted pronouns (« -t-il », « -le-moi »), emits the verb and each pronoun, sets
+  // inversion_end_ and returns true. « arc-en-ciel » (a pronoun followed by a noun) and
+  // « rendez-vous » stay whole.
+  bool split_inversion(std::size_t start, std::size_t h) {
+    std::array<std::size_t, 8> piece_starts{};
+    std::size_t pieces = 0;
+    std::size_t j = h;
+    // Reads "-letters" at `from`; returns the end, or 0 when no letters follow the hyphen.
+    auto component = [&](std::size_t from, std::string_view& word) -> std::size_t {
+      const cp dash = at(from);
+      if (dash.cls != char_class::hyphen) return 0;
+      std::size_t k = from + dash.len;
+      while (at(k).cls == char_class::letter) k += at(k).len;
+      word = text_.substr(from + dash.len, k - from - dash.len);
+      return word.empty() ? 0 : k;
+    };
+    while (pieces < piece_starts.size() && at(j).cls == char_class::hyphen) {
+      std::string_view word;
+      std::size_t k = component(j, word);
+      if (k == 0) return false;
+      if (pieces == 0 && ascii_iequals(word, "t") && at(k).cls == char_class::hyphen) {
+        k = component(k, word);  // « a-t-il »: the euphonic t goes with its subject
+        if (k == 0 || !in_ascii_list(word, kInvertedSubjects)) return false;
+      } else if (!in_ascii_list(word, kInvertedPronouns)) {
+        return false;
+      }
+      piece_starts[pieces++] = j;
+      j = k;
+    }
+    const cp follow = at(j);
+    if (pieces == 0 || is_wordlike(follow.cls) || follow.cls == char_class::apostrophe ||
+        follow.cls == char_class::hyphen || follow.cls == char_class::extend) {
+      return false;
+    }
+    if (ascii_iequals(text_.substr(start, h - start), "rendez")) return false;  // rendez-vous
+    emit(start, h, token_kind::word);
+    for (std::size_t p = 0; p < pieces; ++p) {
+      emit(piece_starts[p], p + 1 < pieces ? piece_starts[p + 1] : j, token_kind::word);
+    }
+    inversion_end_ = j;
+    return true;
+  }
+
+  // "http://…", "https://…", "ftp://…", "www.…": up to whitespace or a delimiter, without
+  // trailing punctuation (a ')' is kept when it closes a '(' of the URL).
+  std::size_t scan_url(std::size_t i) {
+    const std::string_view rest = text_.substr(i);
+    std::size_t j;
+    if (ascii_istarts_with(rest, "https://")) {
+      j = i + 8;
+    } else if (ascii_istarts_with(rest, "http://")) {
+      j = i + 7;
+    } else if (ascii_istarts_with(rest, "ftp://")) {
+      j = i + 6;
+    } else if (ascii_istarts_with(rest, "www.")) {
+      j = i + 4;
+    } else {
+      return 0;
+    }
+    if (!is_wordlike(at(j).cls)) return 0;
+    int open_parens = 0;
+    int open_brackets = 0;
+    while (j < n_) {
+      const cp c = at(j);
+      if (c.cls == char_class::space || c.c == '"' || c.c == '<' || c.c == '>' || c.c == 0xAB || c.c == 0xBB ||
+          c.c == 0x201C || c.c == 0x201D || c.c == 0x2018 || c.c == 0x2019 || c.c == '`' || c.c == '|' ||
+          c.c == '{' || c.c == '}') {
+        break;
+      }
+      open_parens += c.c == '(' ? 1 : c.c == ')' ? -1 : 0;
+      open_brackets += c.c == '[' ? 1 : c.c == ']' ? -1 : 0;
+      if (open_parens < 0 || open_brackets < 0) break;
+      j += c.len;
+    }
+    while (j > i) {
+      const char last = text_[j - 1];
+      if (std::strchr(".,;:!?'", last) == nullptr) break;
+      --j;
+    }
+    if (j >= i + 3 && text_.substr(j - 3, 3) == "\xE2\x80\xA6") j -= 3;  // a trailing '…'
+    emit(i, j, token_kind::url);
+    return j;
+  }
+
+  static bool is_local_part_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '%' || c == '+' || c == '-';
+  }
+  static bool is_domain_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  }
+
+  // name@example.org (ASCII addresses; the domain needs a dot and a 2+ letter TLD).
+  std::size_t scan_email(std::size_t i) {
+    if (next_at_ != std::string_view::npos && next_at_ < i) {
+      const void* found = std::memchr(text_.data() + i, '@', n_ - i);
+      next_at_ = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data())
+                       : std::string_view::npos;
+    }
+    if (next_at_ == std::string_view::npos || next_at_ - i > 64) return 0;
+    std::size_t j = i;
+    while (j < n_ && is_local_part_char(text_[j])) ++j;
+    if (j != next_at_ || j == i || text_[j - 1] == '.') return 0;
+    std::size_t k = j + 1;
+    std::size_t end = 0;
+    std::size_t labels = 0;
+    for (;;) {
+      const std::size_t label_start = k;
+      while (k < n_ && is_domain_char(text_[k])) ++k;
+      if (k == label_start) break;
+      ++labels;
+      bool alpha_label = k - label_start >= 2;
+      for (std::size_t m = label_start; m < k && alpha_label; ++m) {
+        alpha_label = (text_[m] | 0x20) >= 'a' && (text_[m] | 0x20) <= 'z';
+      }
+      if (labels >= 2 && alpha_label) end = k;
+      if (k < n_ && text_[k] == '.' && k + 1 < n_ && is_domain_char(text_[k + 1])) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (end == 0 || (end < n_ && is_wordlike(at(end).cls))) return 0;
+    emit(i, end, token_kind::email);
+    return end;
+  }
+
+  // @mention and #hashtag (a hashtag needs a letter: "#1" is not one).
+  std::size_t scan_tag(std::size_t i, bool hashtag) {
+    std::size_t j = i + 1;
+    bool letter = false;
+    for (;;) {
+      const cp c = at(j);
+      if (c.cls == char_class::letter || c.cls == char_class::letter_alone || c.cls == char_class::katakana) {
+        letter = true;
+      } else if (c.cls != char_class::digit && c.cls != char_class::connector && c.cls != char_class::extend) {
+        break;
+      }
+      j += c.len;
+    }
+    if (j == i + 1 || (hashtag && !letter)) return 0;
+    emit(i, j, hashtag ? token_kind::hashtag : token_kind::mention);
+    return j;
+  }
+
+  // Keycap emoji: [0-9#*] U+FE0F? U+20E3.
+  std::size_t scan_keycap(std::size_t i, const cp& base) {
+    std::size_t j = i + base.len;
+    if (at(j).c == 0xFE0F) j += 3;
+    if (at(j).c != 0x20E3) return 0;
+    j = skip_extend(j + 3);
+    emit(i, j, token_kind::emoji);
+    return j;
+  }
+
+  // An emoji with its modifiers, variation selectors, tags and ZWJ sequences (👩‍🔬, 👍🏽,
+  // 🏴󠁧󠁢󠁳󠁣󠁴󠁿), or a flag made of two regional indicators (🇫🇷).
+  std::size_t scan_emoji(std::size_t i, const cp& base) {
+    std::size_t j = i + base.len;
+    if (base.cls == char_class::regional) {
+      const cp second = at(j);
+      if (second.cls == char_class::regional) j += second.len;
+      j = skip_extend(j);
+      emit(i, j, token_kind::emoji);
+      return j;
+    }
+    for (;;) {
+      const cp c = at(j);
+      if (c.cls == char_class::extend || unicode::is_emoji_component(c.c)) {
+        j += c.len;
+        continue;
+      }
+      if (c.cls == char_class::zwj) {
+        const cp next = at(j + c.len);
+        if (next.cls == char_class::emoji || next.cls == char_class::emoji_text) {
+          j += c.len + next.len;
+          continue;
+        }
+        j += c.len;
+      }
+      break;
+    }
+    emit(i, j, token_kind::emoji);
+    return j;
+  }
+
+  std::string_view text_;
+  std::size_t n_;
+  std::vector<token>& out_;
+  const tokenizer_options& options_;
+  const abbreviation_list& abbreviations_;
+  std::size_t next_at_ = 0;  // position of the next '@' at or after the scan (npos: none)
+  std::size_t inversion_end_ = 0;
+};
+
+}  // namespace
+
+void tokenizer::tokenize(std::string_view text, std::vector<token>& out, const tokenizer_options& options) const {
+  scanner(text, out, options, *abbreviations_).run();
+}
+
+}  // namespace textkit

@@ -1,0 +1,191 @@
+#include "textkit/unicode.hpp"
+
+#include <unicode/casemap.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+
+#include <array>
+#include <mutex>
+
+#include "textkit/error.hpp"
+#include "textkit/utf8.hpp"
+
+namespace textkit::unicode {
+namespace {
+
+char_class compute_class(char32_t c) {
+  const UChar32 u = static_cast<UChar32>(c);
+  if (c == U'\'' || c == 0x2019 || c == 0x02BC) return char_class::apostrophe;
+  if (c == U'-' || c == 0x2010 || c == 0x2011) return char_class::hyphen;
+  if (c == 0x200D) return char_class::zwj;
+  if (u_hasBinaryProperty(u, UCHAR_WHITE_SPACE) || u_iscntrl(u)) return char_class::space;
+  // ASCII digits, '#' and '*' carry the Emoji property (keycap bases) but are not emoji.
+  if (c >= 0x80 && u_hasBinaryProperty(u, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+    return u_hasBinaryProperty(u, UCHAR_EMOJI_PRESENTATION) ? char_class::emoji : char_class::emoji_text;
+  }
+  switch (u_getIntPropertyValue(u, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+    case U_WB_HEBREW_LETTER: return char_class::letter;
+    case U_WB_KATAKANA: return char_class::katakana;
+    case U_WB_NUMERIC: return char_class::digit;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT: return char_class::extend;
+    case U_WB_ZWJ: return char_class::zwj;
+    case U_WB_EXTENDNUMLET: return char_class::connector;
+    case U_WB_MIDLETTER: return char_class::mid_letter;
+    case U_WB_MIDNUMLET: return char_class::mid_num_let;
+    case U_WB_MIDNUM: return char_class::mid_num;
+    case U_WB_REGIONAL_INDICATOR: return char_class::regional;
+    case U_WB_CR:
+    case U_WB_LF:
+    case U_WB_NEWLINE:
+    case U_WB_WSEGSPACE: return char_class::space;
+    default: break;
+  }
+  const int8_t type = u_charType(u);
+  if (type == U_CURRENCY_SYMBOL) return char_class::currency;
+  if (u_isalpha(u) || type == U_OTHER_LETTER) return char_class::letter_alone;
+  if (type == U_COMBINING_SPACING_MARK || type == U_NON_SPACING_MARK) return char_class::extend;
+  if (u_ispunct(u)) return char_class::punct;
+  return char_class::symbol;
+}
+
+struct bmp_table {
+  std::array<char_class, 0x10000> classes;
+  bmp_table() {
+    for (char32_t c = 0; c < 0x10000; ++c) classes[c] = compute_class(c);
+  }
+};
+
+const bmp_table& table() {
+  static const bmp_table instance;  // thread-safe static initialisation
+  return instance;
+}
+
+const icu::Normalizer2& normalizer(const char* name, UNormalization2Mode mode) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getInstance(nullptr, name, mode, status);
+  if (U_FAILURE(status) || n == nullptr) {
+    throw error(error_kind::resource, std::string("ICU normalizer unavailable: ") + u_errorName(status));
+  }
+  return *n;
+}
+
+const icu::Normalizer2& nfc() {
+  static const icu::Normalizer2& n = normalizer("nfc", UNORM2_COMPOSE);
+  return n;
+}
+const icu::Normalizer2& nfd() {
+  static const icu::Normalizer2& n = normalizer("nfc", UNORM2_DECOMPOSE);
+  return n;
+}
+const icu::Normalizer2& nfkc() {
+  static const icu::Normalizer2& n = normalizer("nfkc", UNORM2_COMPOSE);
+  return n;
+}
+
+bool is_ascii(std::string_view text) {
+  for (const char ch : text) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+  }
+  return true;
+}
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) throw error(error_kind::data, std::string(what) + ": " + u_errorName(status));
+}
+
+}  // namespace
+
+char_class classify(char32_t c) noexcept {
+  if (c < 0x10000) return table().classes[c];
+  if (c == utf8::invalid) return char_class::space;
+  return compute_class(c);
+}
+
+bool is_punctuation(char32_t c) noexcept { return u_ispunct(static_cast<UChar32>(c)); }
+
+bool is_upper(char32_t c) noexcept {
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+
+bool is_emoji_component(char32_t c) noexcept {
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_MODIFIER) || c == 0xFE0F || c == 0x20E3 ||
+         (c >= 0xE0020 && c <= 0xE007F);
+}
+
+bool is_nfc(std::string_view text) {
+  if (is_ascii(text)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const bool yes = nfc().isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
+  return U_SUCCESS(status) && yes;
+}
+
+void append_nfc(std::string& out, std::string_view text) {
+  if (is_ascii(text)) {
+    out += text;
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(&out);
+  nfc().normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
+  check(status, "NFC normalisation failed");
+}
+
+void append_nfkc(std::string& out, std::string_view text) {
+  if (is_ascii(text)) {
+    out += text;
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(&out);
+  nfkc().normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
+  check(status, "NFKC normalisation failed");
+}
+
+void append_case_folded(std::string& out, std::string_view text) {
+  if (is_ascii(text)) {
+    for (const char ch : text) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(&out);
+  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+                         sink, nullptr, status);
+  check(status, "case folding failed");
+}
+
+void append_without_accents(std::string& out, std::string_view text) {
+  if (is_ascii(text)) {
+    out += text;
+    return;
+  }
+  std::string decomposed;
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringByteSink<std::string> sink(&decomposed);
+    nfd().normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr,
+                        status);
+    check(status, "NFD normalisation failed");
+  }
+  std::string stripped;
+  const char* p = decomposed.data();
+  const char* end = p + decomposed.size();
+  while (p < end) {
+    const char* at = p;
+    const char32_t c = utf8::decode(p, end);
+    if (c != utf8::invalid && u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK) continue;
+    stripped.append(at, p);
+  }
+  append_nfc(out, stripped);
+}
+
+std::string unicode_version() {
+  UVersionInfo v;
+  u_getUnicodeVersion(v);
+  return std::to_string(v[0]) + "." + std::to_string(v[1]);
+}
+
+}  // namespace textkit::unicode

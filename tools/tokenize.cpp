@@ -1,0 +1,161 @@
+// textkit tokenize [OPTIONS] [FILE...]
+//
+// Tokens (or sentences of tokens) of each record, normalised on request.
+//   JSONL: adds "tokens": ["Le", "gouvernement", ...] (objects with --offsets), or
+//          "sentences": [{"text", "start", "end", "tokens"}] with --sentences;
+//          adds "lang_detected" with --lang auto.
+//   TSV:   id, index, token, kind, start, end (with --sentences: id, sentence, index, ...).
+//   lines: one token per line, a blank line after each document (and each sentence).
+#include <fmt/format.h>
+
+#include "output_format.hpp"
+#include "record_stream.hpp"
+#include "subcommand.hpp"
+#include "textkit/analyzer.hpp"
+#include "textkit/error.hpp"
+#include "textkit/word_list.hpp"
+#include "tool_support.hpp"
+
+namespace textkit::cli {
+namespace {
+
+struct tokenize_options {
+  stream_options stream;
+  analysis_flags analysis;
+  bool offsets = false;
+};
+
+class tokenize_processor final : public record_processor {
+ public:
+  tokenize_processor(const tokenize_options& options, analyzer_options analysis)
+      : options_(options), analyzer_(std::move(analysis)) {}
+
+  void process(const record& rec, output_format format, std::string& out) override {
+    analyzer_.analyze(rec.text, result_);
+    const bool sentences = analyzer_.options().sentences;
+    switch (format) {
+      case output_format::jsonl: write_json(rec, sentences, out); break;
+      case output_format::tsv: write_tsv(rec, sentences, out); break;
+      case output_format::lines: write_lines(sentences, out); break;
+    }
+  }
+
+ private:
+  std::span<const term> terms_of_sentence(std::size_t s) const {
+    const std::size_t begin = s == 0 ? 0 : result_.sentence_term_ends[s - 1];
+    return std::span<const term>(result_.terms).subspan(begin, result_.sentence_term_ends[s] - begin);
+  }
+
+  static std::string_view kind_name(const term& t) { return t.n > 1 ? "ngram" : to_string(t.kind); }
+
+  void write_terms(std::span<const term> terms, std::string& out) const {
+    out.push_back('[');
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if (i) out.push_back(',');
+      if (!options_.offsets) {
+        append_json_string(out, terms[i].text);
+        continue;
+      }
+      out += "{\"token\":";
+      append_json_string(out, terms[i].text);
+      out += ",\"kind\":\"";
+      out += kind_name(terms[i]);
+      out += "\",\"start\":";
+      append_int(out, terms[i].start);
+      out += ",\"end\":";
+      append_int(out, terms[i].end);
+      out.push_back('}');
+    }
+    out.push_back(']');
+  }
+
+  void write_json(const record& rec, bool sentences, std::string& out) const {
+    if (!sentences) {
+      out += "\"tokens\":";
+      write_terms(result_.terms, out);
+    } else {
+      out += "\"sentences\":[";
+      for (std::size_t s = 0; s < result_.sentences.size(); ++s) {
+        const sentence& sent = result_.sentences[s];
+        if (s) out.push_back(',');
+        out += "{\"text\":";
+        append_json_string(out, rec.text.substr(sent.start, sent.end - sent.start));
+        out += ",\"start\":";
+        append_int(out, sent.start);
+        out += ",\"end\":";
+        append_int(out, sent.end);
+        out += ",\"tokens\":";
+        write_terms(terms_of_sentence(s), out);
+        out.push_back('}');
+      }
+      out.push_back(']');
+    }
+    if (analyzer_.options().lang == "auto") {
+      out += ",\"lang_detected\":";
+      append_json_string(out, result_.lang);
+    }
+  }
+
+  void write_tsv(const record& rec, bool sentences, std::string& out) const {
+    for (std::size_t s = 0; s < result_.sentence_term_ends.size(); ++s) {
+      std::size_t index = 0;
+      for (const term& t : terms_of_sentence(s)) {
+        append_tsv_field(out, rec.id);
+        out.push_back('\t');
+        if (sentences) {
+          append_int(out, s);
+          out.push_back('\t');
+        }
+        append_int(out, index++);
+        out.push_back('\t');
+        append_tsv_field(out, t.text);
+        out.push_back('\t');
+        out += kind_name(t);
+        out.push_back('\t');
+        append_int(out, t.start);
+        out.push_back('\t');
+        append_int(out, t.end);
+        out.push_back('\n');
+      }
+    }
+  }
+
+  void write_lines(bool sentences, std::string& out) const {
+    for (std::size_t s = 0; s < result_.sentence_term_ends.size(); ++s) {
+      for (const term& t : terms_of_sentence(s)) {
+        out += t.text;
+        out.push_back('\n');
+      }
+      if (sentences) out.push_back('\n');
+    }
+    if (!sentences) out.push_back('\n');
+  }
+
+  const tokenize_options& options_;
+  analyzer analyzer_;
+  analysis result_;
+};
+
+}  // namespace
+
+subcommand_action setup_tokenize(CLI::App& app) {
+  auto options = std::make_shared<tokenize_options>();
+  add_stream_options(app, options->stream, {output_format::jsonl, output_format::tsv, output_format::lines});
+  add_analysis_options(app, options->analysis);
+  app.add_flag("--offsets", options->offsets,
+               "JSONL: each token as {\"token\", \"kind\", \"start\", \"end\"} (byte offsets into the text)");
+  app.add_flag("--sentences", options->analysis.sentences,
+               "Segment sentences: JSONL \"sentences\" with text, offsets and tokens; TSV adds a sentence column");
+  return [options]() {
+    const analyzer_options analysis = make_analyzer_options(options->analysis);
+    analyzer probe(analysis);  // reject bad options before reading any input
+    const std::string header = options->analysis.sentences ? "id\tsentence\tindex\ttoken\tkind\tstart\tend"
+                                                           : "id\tindex\ttoken\tkind\tstart\tend";
+    return run_stream(
+        options->stream,
+        [&] { return std::make_unique<tokenize_processor>(*options, analysis); },
+        "textkit tokenize", header);
+  };
+}
+
+}  // namespace textkit::cli

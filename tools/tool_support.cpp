@@ -1,0 +1,82 @@
+#include "tool_support.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "textkit/error.hpp"
+#include "textkit/word_list.hpp"
+
+namespace textkit::cli {
+
+void add_analysis_options(CLI::App& app, analysis_flags& flags) {
+  app.add_option("--lang", flags.lang,
+                 "Language: auto (detected per document with CLD2 and reported) or an ISO 639-1 code (fr, en, ...); "
+                 "stemming, stop words and French inversions follow it")
+      ->default_str("auto");
+  app.add_option("--normalize", flags.normalize, "Unicode normalisation of tokens: nfc, nfkc or none")
+      ->check(CLI::IsMember({"nfc", "nfkc", "none"}, CLI::ignore_case))
+      ->default_str("nfc");
+  app.add_flag("--lower", flags.lower, "Full Unicode case folding (Straße → strasse)");
+  app.add_flag("--strip-accents", flags.strip_accents, "Remove accents and other combining marks (État → Etat)");
+  app.add_flag("--stem", flags.stem, "Snowball stem of each word, in the document's language (implies --lower)");
+  app.add_flag("--stopwords", flags.stopwords, "Drop the embedded French or English stop words of the document's language");
+  app.add_option("--stopwords-file", flags.stopwords_file,
+                 "Drop the stop words listed in FILE (one per line, '#' comments) whatever the language")
+      ->type_name("FILE");
+  app.add_option("--ngrams", flags.ngrams, "Emit n-grams of N to M kept tokens, joined by a space (N or N-M)")
+      ->default_str("1")
+      ->type_name("N-M");
+  app.add_flag("--drop-punct", flags.drop_punct, "Drop punctuation tokens");
+}
+
+namespace {
+
+int parse_count(std::string_view text, std::string_view what) {
+  int value = 0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size()) {
+    throw error(error_kind::usage, fmt::format("invalid {} '{}'", what, text));
+  }
+  return value;
+}
+
+}  // namespace
+
+analyzer_options make_analyzer_options(const analysis_flags& flags) {
+  analyzer_options options;
+  options.lang = flags.lang;
+  for (auto& c : options.lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  options.form = flags.normalize == "nfkc" ? normal_form::nfkc
+                 : flags.normalize == "none" ? normal_form::none
+                                             : normal_form::nfc;
+  options.lower = flags.lower;
+  options.strip_accents = flags.strip_accents;
+  options.stem = flags.stem;
+  options.drop_punct = flags.drop_punct;
+  options.sentences = flags.sentences;
+  options.remove_stopwords = flags.stopwords || !flags.stopwords_file.empty();
+  if (!flags.stopwords_file.empty()) {
+    options.stopwords = word_set::parse(read_file(flags.stopwords_file), flags.stopwords_file);
+  }
+  const std::size_t dash = flags.ngrams.find('-');
+  options.ngram_min = parse_count(flags.ngrams.substr(0, dash), "--ngrams");
+  options.ngram_max = dash == std::string::npos ? options.ngram_min
+                                                : parse_count(flags.ngrams.substr(dash + 1), "--ngrams");
+  return options;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error(error_kind::io, fmt::format("{}: {}", path, std::strerror(errno)));
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) throw error(error_kind::io, fmt::format("{}: read error", path));
+  return std::move(content).str();
+}
+
+}  // namespace textkit::cli

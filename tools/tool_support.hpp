@@ -1,0 +1,36 @@
+#pragma once
+// Options shared by the subcommands that analyse text (tokenize today; tfidf, sentiment and
+// stance reuse them), and small helpers for reading user files.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "textkit/analyzer.hpp"
+
+namespace textkit::cli {
+
+/// The analysis options as typed on the command line.
+struct analysis_flags {
+  std::string lang = "auto";
+  std::string normalize = "nfc";
+  bool lower = false;
+  bool strip_accents = false;
+  bool stem = false;
+  bool stopwords = false;
+  std::string stopwords_file;
+  std::string ngrams = "1";
+  bool drop_punct = false;
+  bool sentences = false;
+};
+
+/// Registers --lang, --normalize, --lower, --strip-accents, --stem, --stopwords,
+/// --stopwords-file, --ngrams and --drop-punct.
+void add_analysis_options(CLI::App& app, analysis_flags& flags);
+
+/// Validates the flags and loads the files they name. Throws textkit::error.
+analyzer_options make_analyzer_options(const analysis_flags& flags);
+
+/// The whole content of `path`; throws textkit::error (io) naming the file.
+std::string read_file(const std::string& path);
+
+}  // namespace textkit::cli
