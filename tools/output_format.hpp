@@ -3,6 +3,7 @@
 // appends to a caller-owned buffer (no streams, no locale: the same bytes everywhere).
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,23 @@ namespace textkit::cli {
 
 /// Appends `s` as a JSON string literal, quotes included. `s` must be valid UTF-8.
 inline void append_json_string(std::string& out, std::string_view s) {
+  bool plain = true;  // the common case: nothing to escape, one copy
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == '"' || c == '\\') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    const std::size_t at = out.size();
+    out.resize(at + s.size() + 2);
+    char* p = out.data() + at;
+    p[0] = '"';
+    std::memcpy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    return;
+  }
   static constexpr char hex[] = "0123456789abcdef";
   out.push_back('"');
   std::size_t run = 0;  // start of the pending run of bytes that need no escape

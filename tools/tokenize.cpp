@@ -8,6 +8,8 @@
 //   lines: one token per line, a blank line after each document (and each sentence).
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "output_format.hpp"
 #include "record_stream.hpp"
 #include "subcommand.hpp"
@@ -49,6 +51,7 @@ class tokenize_processor final : public record_processor {
   static std::string_view kind_name(const term& t) { return t.n > 1 ? "ngram" : to_string(t.kind); }
 
   void write_terms(std::span<const term> terms, std::string& out) const {
+    if (!options_.offsets && write_plain_terms(terms, out)) return;
     out.push_back('[');
     for (std::size_t i = 0; i < terms.size(); ++i) {
       if (i) out.push_back(',');
@@ -67,6 +70,31 @@ class tokenize_processor final : public record_processor {
       out.push_back('}');
     }
     out.push_back(']');
+  }
+
+  // The common case, in one allocation: no term needs a JSON escape.
+  static bool write_plain_terms(std::span<const term> terms, std::string& out) {
+    std::size_t size = 2;
+    for (const term& t : terms) {
+      for (const char ch : t.text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == '"' || c == '\\') return false;
+      }
+      size += t.text.size() + 3;
+    }
+    const std::size_t at = out.size();
+    out.resize(at + size - (terms.empty() ? 0 : 1));
+    char* p = out.data() + at;
+    *p++ = '[';
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if (i) *p++ = ',';
+      *p++ = '"';
+      std::memcpy(p, terms[i].text.data(), terms[i].text.size());
+      p += terms[i].text.size();
+      *p++ = '"';
+    }
+    *p++ = ']';
+    return true;
   }
 
   void write_json(const record& rec, bool sentences, std::string& out) const {

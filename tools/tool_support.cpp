@@ -15,9 +15,9 @@ namespace textkit::cli {
 
 void add_analysis_options(CLI::App& app, analysis_flags& flags) {
   app.add_option("--lang", flags.lang,
-                 "Language: auto (detected per document with CLD2 and reported) or an ISO 639-1 code (fr, en, ...); "
-                 "stemming, stop words and French inversions follow it")
-      ->default_str("auto");
+                 "Language: auto (detect every document with CLD2 and report it) or an ISO 639-1 code (fr, en, ...). "
+                 "Without it, CLD2 runs only when stemming, stop words or a French inversion need the language")
+      ->type_name("auto|CODE");
   app.add_option("--normalize", flags.normalize, "Unicode normalisation of tokens: nfc, nfkc or none")
       ->check(CLI::IsMember({"nfc", "nfkc", "none"}, CLI::ignore_case))
       ->default_str("nfc");
@@ -50,6 +50,10 @@ int parse_count(std::string_view text, std::string_view what) {
 analyzer_options make_analyzer_options(const analysis_flags& flags) {
   analyzer_options options;
   options.lang = flags.lang;
+  if (flags.lang.size() == 1 || flags.lang.size() > 16 ||
+      flags.lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") != std::string::npos) {
+    throw error(error_kind::usage, fmt::format("invalid --lang '{}' (auto or a language code such as fr, en)", flags.lang));
+  }
   for (auto& c : options.lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   options.form = flags.normalize == "nfkc" ? normal_form::nfkc
                  : flags.normalize == "none" ? normal_form::none

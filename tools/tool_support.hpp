@@ -11,7 +11,7 @@ namespace textkit::cli {
 
 /// The analysis options as typed on the command line.
 struct analysis_flags {
-  std::string lang = "auto";
+  std::string lang;  // empty: detect only when needed
   std::string normalize = "nfc";
   bool lower = false;
   bool strip_accents = false;

@@ -60,10 +60,25 @@ constexpr std::array<std::string_view, 20> kInvertedPronouns = {
     "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce",
     "moi", "toi", "lui", "leur", "eux", "y", "en", "le", "la", "les"};
 constexpr std::array<std::string_view, 5> kInvertedSubjects = {"il", "elle", "on", "ils", "elles"};
+// Those that never end an English compound: « -il », « -vous » split whatever the language;
+// the others (add-on, tra-la-la) only in French text.
+constexpr std::array<std::string_view, 8> kFrenchOnlyPronouns = {"je",   "tu",  "il",  "elle",
+                                                                 "nous", "vous", "ils", "elles"};
 
 bool is_wordlike(char_class c) {
   return c == char_class::letter || c == char_class::digit || c == char_class::connector;
 }
+
+// Bytes after which a run of ASCII letters is certainly a whole word (no joiner, no
+// abbreviation period, no apostrophe or hyphen rule can apply).
+constexpr std::array<bool, 256> make_plain_word_end() {
+  std::array<bool, 256> table{};
+  for (const char c : {' ', '\t', '\n', '\r', ',', ';', '!', '?', '"', ')', ']', '}', '('}) {
+    table[static_cast<unsigned char>(c)] = true;
+  }
+  return table;
+}
+constexpr std::array<bool, 256> kPlainWordEnd = make_plain_word_end();
 
 class scanner {
  public:
@@ -77,7 +92,32 @@ class scanner {
                        : std::string_view::npos;
     std::size_t i = 0;
     bool after_space = true;
+    const char* const text = text_.data();
+    const auto* const classes = ascii_classes_;
+    out_.reserve(out_.size() + n_ / 5);
     while (i < n_) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte == ' ') {
+        ++i;
+        after_space = true;
+        continue;
+      }
+      // Fast path: an ASCII word that nothing can extend ("government" followed by a space).
+      // URLs, e-mail addresses, elisions, compounds and abbreviations all continue with a
+      // byte outside kPlainWordEnd, so they still take the full path.
+      if (byte < 0x80 && classes[byte] == char_class::letter) {
+        std::size_t j = i + 1;
+        while (j < n_ && static_cast<unsigned char>(text[j]) < 0x80 &&
+               classes[static_cast<unsigned char>(text[j])] == char_class::letter) {
+          ++j;
+        }
+        if (j == n_ || kPlainWordEnd[static_cast<unsigned char>(text[j])]) {
+          out_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), token_kind::word});
+          i = j;
+          after_space = false;
+          continue;
+        }
+      }
       const cp here = at(i);
       if (here.cls == char_class::space) {
         i += here.len;
@@ -93,7 +133,7 @@ class scanner {
   cp at(std::size_t i) const {
     if (i >= n_) return {};
     const auto byte = static_cast<unsigned char>(text_[i]);
-    if (byte < 0x80) return {byte, unicode::classify(byte), 1};
+    if (byte < 0x80) return {byte, ascii_classes_[byte], 1};
     const char* p = text_.data() + i;
     const char32_t c = utf8::decode(p, text_.data() + n_);
     return {c, unicode::classify(c), static_cast<std::uint32_t>(p - (text_.data() + i))};
@@ -193,6 +233,16 @@ class scanner {
     bool joined_regular_space = false;
     const bool prefixed = token_start != i;  // by a sign or a currency
     for (;;) {
+      // Fast path: a run of ASCII letters.
+      if (i < n_ && static_cast<unsigned char>(text_[i]) < 0x80 &&
+          ascii_classes_[static_cast<unsigned char>(text_[i])] == char_class::letter) {
+        do {
+          ++i;
+        } while (i < n_ && static_cast<unsigned char>(text_[i]) < 0x80 &&
+                 ascii_classes_[static_cast<unsigned char>(text_[i])] == char_class::letter);
+        has_letter = true;
+        prev = char_class::letter;
+      }
       const cp c = at(i);
       switch (c.cls) {
         case char_class::letter:
@@ -266,7 +316,7 @@ class scanner {
           const cp next = at(i + c.len);
           if (!is_wordlike(prev) || !is_wordlike(next.cls)) break;
           if (prev == char_class::digit && next.cls == char_class::digit && !has_letter) break;  // 2019-2020
-          if (options_.split_inversions && has_letter) {
+          if (has_letter) {
             if (split_inversion(token_start, i)) return inversion_end_;
           }
           i += c.len;
@@ -368,6 +418,7 @@ class scanner {
       word = text_.substr(from + dash.len, k - from - dash.len);
       return word.empty() ? 0 : k;
     };
+    bool ambiguous = false;  // a pronoun that could also end an English compound
     while (pieces < piece_starts.size() && at(j).cls == char_class::hyphen) {
       std::string_view word;
       std::size_t k = component(j, word);
@@ -377,6 +428,8 @@ class scanner {
         if (k == 0 || !in_ascii_list(word, kInvertedSubjects)) return false;
       } else if (!in_ascii_list(word, kInvertedPronouns)) {
         return false;
+      } else if (!in_ascii_list(word, kFrenchOnlyPronouns)) {
+        ambiguous = true;
       }
       piece_starts[pieces++] = j;
       j = k;
@@ -387,6 +440,11 @@ class scanner {
       return false;
     }
     if (ascii_iequals(text_.substr(start, h - start), "rendez")) return false;  // rendez-vous
+    if (!options_.split_inversions && ambiguous) {
+      if (!options_.is_french) return false;  // the text is known not to be French
+      if (french_ == unknown) french_ = (*options_.is_french)() ? yes : no;
+      if (french_ == no) return false;
+    }
     emit(start, h, token_kind::word);
     for (std::size_t p = 0; p < pieces; ++p) {
       emit(piece_starts[p], p + 1 < pieces ? piece_starts[p + 1] : j, token_kind::word);
@@ -398,6 +456,8 @@ class scanner {
   // "http://…", "https://…", "ftp://…", "www.…": up to whitespace or a delimiter, without
   // trailing punctuation (a ')' is kept when it closes a '(' of the URL).
   std::size_t scan_url(std::size_t i) {
+    const char first = static_cast<char>(text_[i] | 0x20);
+    if (first != 'h' && first != 'f' && first != 'w') return 0;
     const std::string_view rest = text_.substr(i);
     std::size_t j;
     if (ascii_istarts_with(rest, "https://")) {
@@ -538,6 +598,7 @@ class scanner {
     return j;
   }
 
+  const unicode::char_class* const ascii_classes_ = unicode::detail::bmp_classes();
   std::string_view text_;
   std::size_t n_;
   std::vector<token>& out_;
@@ -545,6 +606,7 @@ class scanner {
   const abbreviation_list& abbreviations_;
   std::size_t next_at_ = 0;  // position of the next '@' at or after the scan (npos: none)
   std::size_t inversion_end_ = 0;
+  enum { unknown, yes, no } french_ = unknown;  // the answer of options_.is_french, once asked
 };
 
 }  // namespace

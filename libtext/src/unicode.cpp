@@ -7,6 +7,7 @@
 #include <unicode/edits.h>
 
 #include <array>
+#include <cstring>
 #include <mutex>
 
 #include "textkit/error.hpp"
@@ -52,10 +53,20 @@ char_class compute_class(char32_t c) {
   return char_class::symbol;
 }
 
+// A code point that cannot make text non-NFC: NFC_Quick_Check=Yes and combining class 0.
+bool nfc_inert(char32_t c) {
+  const UChar32 u = static_cast<UChar32>(c);
+  return u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(u) == 0;
+}
+
 struct bmp_table {
   std::array<char_class, 0x10000> classes;
+  std::array<bool, 0x10000> nfc_inert;
   bmp_table() {
-    for (char32_t c = 0; c < 0x10000; ++c) classes[c] = compute_class(c);
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      classes[c] = compute_class(c);
+      this->nfc_inert[c] = textkit::unicode::nfc_inert(c);
+    }
   }
 };
 
@@ -99,11 +110,12 @@ void check(UErrorCode status, const char* what) {
 
 }  // namespace
 
-char_class classify(char32_t c) noexcept {
-  if (c < 0x10000) return table().classes[c];
-  if (c == utf8::invalid) return char_class::space;
-  return compute_class(c);
+namespace detail {
+const char_class* bmp_classes() noexcept { return table().classes.data(); }
+char_class classify_supplementary(char32_t c) noexcept {
+  return c == utf8::invalid ? char_class::space : compute_class(c);
 }
+}  // namespace detail
 
 bool is_punctuation(char32_t c) noexcept { return u_ispunct(static_cast<UChar32>(c)); }
 
@@ -117,7 +129,27 @@ bool is_emoji_component(char32_t c) noexcept {
 }
 
 bool is_nfc(std::string_view text) {
-  if (is_ascii(text)) return true;
+  // Quick check over the code points; ICU decides only the rare "maybe" cases.
+  const auto& inert = table().nfc_inert;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  bool quick_yes = true;
+  while (p < end) {
+    while (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (word & 0x8080808080808080ULL) break;
+      p += 8;
+    }
+    if (p == end) break;
+    const char32_t c = utf8::decode(p, end);
+    if (c < 0x80) continue;
+    if (c == utf8::invalid || (c < 0x10000 ? !inert[c] : !nfc_inert(c))) {
+      quick_yes = false;
+      break;
+    }
+  }
+  if (quick_yes) return true;
   UErrorCode status = U_ZERO_ERROR;
   const bool yes = nfc().isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
   return U_SUCCESS(status) && yes;

@@ -22,7 +22,10 @@ enum class normal_form : std::uint8_t { none, nfc, nfkc };
 
 /// What analyze() produces. Recorded in models so that applying one analyses text the same way.
 struct analyzer_options {
-  std::string lang = "auto";  ///< "auto" (CLD2 per document) or an ISO 639-1 code
+  /// "auto": CLD2 on every document; "" (the default): CLD2 only when a step needs the
+  /// language (stemming, embedded stop words, a French inversion candidate); or an ISO 639-1
+  /// code, trusted as given.
+  std::string lang;
   normal_form form = normal_form::nfc;
   bool lower = false;          ///< full Unicode case folding
   bool strip_accents = false;  ///< remove combining marks after decomposition
@@ -46,7 +49,7 @@ struct term {
 
 /// The result of analyzing one document. Reused across documents to avoid allocation.
 struct analysis {
-  std::string lang;                 ///< detected or given language
+  std::string lang;                 ///< detected or given language; "" when none was needed
   std::vector<token> tokens;        ///< every token, in text order
   std::vector<sentence> sentences;  ///< filled when analyzer_options::sentences
   std::vector<term> terms;          ///< kept, normalised terms: unigrams, then each n-gram size

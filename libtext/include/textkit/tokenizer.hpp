@@ -5,6 +5,7 @@
 /// clitics, hyphenated compounds, URLs, e-mail addresses, mentions, hashtags, emoji,
 /// formatted numbers, abbreviations). See man/textkit-tokenize.1 for the full rule list.
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -33,9 +34,15 @@ struct tokenizer_options {
   bool split_elisions = true;
   /// Split English clitics as the Penn Treebank does: "don't" → "do" "n't", "it's" → "it" "'s".
   bool split_clitics = true;
-  /// Split French subject/object pronoun inversions: « a-t-il » → « a » « -t-il ». Only
-  /// right for French (it would split English "add-on"), so the analyzer turns it on for fr.
+  /// The text is French: split every pronoun inversion, « a-t-il » → « a » « -t-il »,
+  /// « peut-on » → « peut » « -on », « donne-le-moi » → « donne » « -le » « -moi ».
+  /// Otherwise only the forms that cannot be English compounds split (« -t-il », « -il »,
+  /// « -vous »...), and "add-on", "tra-la-la" stay whole.
   bool split_inversions = false;
+  /// Language unknown: asked, at most once per text and only when an ambiguous candidate
+  /// (« peut-on ») shows up, whether the text is French. Lets the analyzer run language
+  /// identification only when it matters.
+  const std::function<bool()>* is_french = nullptr;
 };
 
 /// Stateless, thread-safe tokenizer.

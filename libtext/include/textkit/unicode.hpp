@@ -32,9 +32,18 @@ enum class char_class : std::uint8_t {
   symbol,        ///< anything else (S*, unassigned...)
 };
 
+namespace detail {
+/// The classes of U+0000..U+FFFF, computed once from ICU (thread-safe initialisation).
+const char_class* bmp_classes() noexcept;
+char_class classify_supplementary(char32_t c) noexcept;
+}  // namespace detail
+
 /// The class of code point `c` (utf8::invalid maps to space). Thread-safe; the BMP is
 /// served from a table filled once from ICU.
-char_class classify(char32_t c) noexcept;
+inline char_class classify(char32_t c) noexcept {
+  static const char_class* const bmp = detail::bmp_classes();
+  return c < 0x10000 ? bmp[c] : detail::classify_supplementary(c);
+}
 
 /// True for General_Category=P* (decides punct vs symbol for a one-character token).
 bool is_punctuation(char32_t c) noexcept;
