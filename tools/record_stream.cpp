@@ -23,13 +23,14 @@
 namespace textkit::cli {
 
 void add_stream_options(CLI::App& app, stream_options& options, const std::vector<output_format>& formats) {
-  app.add_option("files", options.files, "Input files (none or '-': standard input)");
+  app.add_option("files", options.files, "Input files (none or '-': standard input)")->type_name("FILE");
   const std::map<std::string, input_format> inputs{
       {"jsonl", input_format::jsonl}, {"text", input_format::text}, {"whole", input_format::whole}};
   app.add_option("--input", options.input,
                  "Input format: jsonl (one JSON object per line), text (one document per line), whole (each file "
                  "is one document)")
-      ->transform(CLI::CheckedTransformer(inputs, CLI::ignore_case))
+      ->transform(CLI::CheckedTransformer(inputs, CLI::ignore_case).description(""))
+      ->type_name("FORMAT")
       ->default_str("jsonl");
   app.add_option("-f,--field", options.fields,
                  "JSON field holding the text; repeat to join several fields with a blank line")
@@ -46,7 +47,8 @@ void add_stream_options(CLI::App& app, stream_options& options, const std::vecto
     names += names.empty() ? name : std::string("|") + name;
   }
   app.add_option("--output", options.output, "Output format: " + names)
-      ->transform(CLI::CheckedTransformer(outputs, CLI::ignore_case))
+      ->transform(CLI::CheckedTransformer(outputs, CLI::ignore_case).description(""))
+      ->type_name("FORMAT")
       ->default_str("jsonl");
   app.add_option("-o,--output-file", options.output_file, "Write to FILE instead of standard output")
       ->type_name("FILE");
@@ -55,14 +57,16 @@ void add_stream_options(CLI::App& app, stream_options& options, const std::vecto
   app.add_option("--on-error", options.on_error,
                  "Malformed record: fail (stop, exit 1), skip (drop it, count on stderr), pass (emit it with an "
                  "\"error\" field)")
-      ->transform(CLI::CheckedTransformer(policies, CLI::ignore_case))
+      ->transform(CLI::CheckedTransformer(policies, CLI::ignore_case).description(""))
+      ->type_name("POLICY")
       ->default_str("fail");
   app.add_option("-j,--threads", options.threads, "Worker threads (0: one per core); output order is kept")
       ->default_str("0")
-      ->check(CLI::Range(0u, 1024u));
+      ->type_name("N")
+      ->check(CLI::Range(0u, 1024u).description(""));
   app.add_flag("--header", options.header, "Print a header line first (TSV)");
   app.add_flag("--line-buffered", options.line_buffered,
-               "Write each result as soon as it is ready (for coprocesses); the default buffers when not a terminal");
+               "Process and write each line as soon as it arrives (coprocesses); by default lines are batched, and a slow input is never waited on");
 }
 
 namespace {
@@ -106,7 +110,8 @@ std::string display_name(const std::string& path) { return path == "-" ? "<stdin
 
 class reader {
  public:
-  reader(std::vector<std::string> paths, input_format format) : paths_(std::move(paths)), format_(format) {
+  reader(std::vector<std::string> paths, input_format format, bool line_buffered)
+      : paths_(std::move(paths)), format_(format), line_buffered_(line_buffered) {
     if (paths_.empty()) paths_.push_back("-");
     for (const auto& p : paths_) names_.push_back(display_name(p));
   }
@@ -211,7 +216,7 @@ class reader {
         add_line(b, std::string_view(base + begin_, pos - begin_));
         begin_ = pos + 1;
         scanned_ = 0;
-        if (b.data.size() >= batch_target_bytes) return true;
+        if (b.data.size() >= batch_target_bytes || (line_buffered_ && !b.lines.empty())) return true;
         continue;
       }
       scanned_ = end_ - begin_;
@@ -248,6 +253,7 @@ class reader {
   std::vector<std::string> paths_;
   std::vector<std::string> names_;
   input_format format_;
+  bool line_buffered_;
   std::size_t current_ = 0;
   int fd_ = -1;
   std::vector<char> buffer_;
@@ -676,7 +682,7 @@ int run_parallel(reader& in, std::vector<std::unique_ptr<worker>>& workers, coll
 
 int run_stream(const stream_options& options, const processor_factory& make_processor, std::string_view command,
                std::string_view tsv_header) {
-  reader in(options.files, options.input);
+  reader in(options.files, options.input, options.line_buffered);
   in.check_inputs();
   writer out(options.output_file);
   collector sink(options, out, command);

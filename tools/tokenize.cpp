@@ -72,25 +72,41 @@ class tokenize_processor final : public record_processor {
     out.push_back(']');
   }
 
-  // The common case, in one allocation: no term needs a JSON escape.
+  // Only punctuation, symbol and URL tokens (and n-grams, which may hold them) can contain
+  // a byte that JSON escapes; words, numbers, e-mails, tags and emoji never do.
+  static bool may_need_escape(const term& t) {
+    return t.n > 1 || t.kind == token_kind::punct || t.kind == token_kind::symbol || t.kind == token_kind::url;
+  }
+
+  // Token strings as a JSON array, sized exactly and written in one pass.
   static bool write_plain_terms(std::span<const term> terms, std::string& out) {
-    std::size_t size = 2;
+    std::size_t size = 2 + (terms.empty() ? 0 : terms.size() * 3 - 1);
     for (const term& t : terms) {
+      size += t.text.size();
+      if (!may_need_escape(t)) continue;
       for (const char ch : t.text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == '"' || c == '\\') return false;
+        if (c < 0x20) return false;  // only after NFKC of odd input: take the general path
+        size += c == '"' || c == '\\';
       }
-      size += t.text.size() + 3;
     }
     const std::size_t at = out.size();
-    out.resize(at + size - (terms.empty() ? 0 : 1));
+    out.resize(at + size);
     char* p = out.data() + at;
     *p++ = '[';
     for (std::size_t i = 0; i < terms.size(); ++i) {
       if (i) *p++ = ',';
       *p++ = '"';
-      std::memcpy(p, terms[i].text.data(), terms[i].text.size());
-      p += terms[i].text.size();
+      const std::string_view text = terms[i].text;
+      if (may_need_escape(terms[i])) {
+        for (const char ch : text) {
+          if (ch == '"' || ch == '\\') *p++ = '\\';
+          *p++ = ch;
+        }
+      } else {
+        std::memcpy(p, text.data(), text.size());
+        p += text.size();
+      }
       *p++ = '"';
     }
     *p++ = ']';

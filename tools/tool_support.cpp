@@ -19,7 +19,8 @@ void add_analysis_options(CLI::App& app, analysis_flags& flags) {
                  "Without it, CLD2 runs only when stemming, stop words or a French inversion need the language")
       ->type_name("auto|CODE");
   app.add_option("--normalize", flags.normalize, "Unicode normalisation of tokens: nfc, nfkc or none")
-      ->check(CLI::IsMember({"nfc", "nfkc", "none"}, CLI::ignore_case))
+      ->check(CLI::IsMember({"nfc", "nfkc", "none"}, CLI::ignore_case).description(""))
+      ->type_name("FORM")
       ->default_str("nfc");
   app.add_flag("--lower", flags.lower, "Full Unicode case folding (Straße → strasse)");
   app.add_flag("--strip-accents", flags.strip_accents, "Remove accents and other combining marks (État → Etat)");

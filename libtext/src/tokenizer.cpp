@@ -80,6 +80,14 @@ constexpr std::array<bool, 256> make_plain_word_end() {
 }
 constexpr std::array<bool, 256> kPlainWordEnd = make_plain_word_end();
 
+// ASCII letters (WB=ALetter below U+0080), for the fast path's inner loop.
+constexpr std::array<bool, 256> make_ascii_letter() {
+  std::array<bool, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 32)] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kAsciiLetter = make_ascii_letter();
+
 class scanner {
  public:
   scanner(std::string_view text, std::vector<token>& out, const tokenizer_options& options,
@@ -93,7 +101,6 @@ class scanner {
     std::size_t i = 0;
     bool after_space = true;
     const char* const text = text_.data();
-    const auto* const classes = ascii_classes_;
     out_.reserve(out_.size() + n_ / 5);
     while (i < n_) {
       const auto byte = static_cast<unsigned char>(text[i]);
@@ -105,12 +112,9 @@ class scanner {
       // Fast path: an ASCII word that nothing can extend ("government" followed by a space).
       // URLs, e-mail addresses, elisions, compounds and abbreviations all continue with a
       // byte outside kPlainWordEnd, so they still take the full path.
-      if (byte < 0x80 && classes[byte] == char_class::letter) {
+      if (kAsciiLetter[byte]) {
         std::size_t j = i + 1;
-        while (j < n_ && static_cast<unsigned char>(text[j]) < 0x80 &&
-               classes[static_cast<unsigned char>(text[j])] == char_class::letter) {
-          ++j;
-        }
+        while (j < n_ && kAsciiLetter[static_cast<unsigned char>(text[j])]) ++j;
         if (j == n_ || kPlainWordEnd[static_cast<unsigned char>(text[j])]) {
           out_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), token_kind::word});
           i = j;
