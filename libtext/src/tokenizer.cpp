@@ -65,6 +65,9 @@ constexpr std::array<std::string_view, 5> kInvertedSubjects = {"il", "elle", "on
 constexpr std::array<std::string_view, 8> kFrenchOnlyPronouns = {"je",   "tu",  "il",  "elle",
                                                                  "nous", "vous", "ils", "elles"};
 
+// UAX #29 WB7b/c: a double quote between Hebrew letters is part of the word (gershayim).
+bool is_hebrew_letter(char32_t c) { return (c >= 0x05D0 && c <= 0x05F2) || (c >= 0xFB1D && c <= 0xFB4F); }
+
 bool is_wordlike(char_class c) {
   return c == char_class::letter || c == char_class::digit || c == char_class::connector;
 }
@@ -236,6 +239,7 @@ class scanner {
     std::size_t groups = 0;           // thousands groups joined by a space
     bool joined_regular_space = false;
     const bool prefixed = token_start != i;  // by a sign or a currency
+    char32_t last_letter = 0;                // for the Hebrew gershayim rule
     for (;;) {
       // Fast path: a run of ASCII letters.
       if (i < n_ && static_cast<unsigned char>(text_[i]) < 0x80 &&
@@ -246,12 +250,14 @@ class scanner {
                  ascii_classes_[static_cast<unsigned char>(text_[i])] == char_class::letter);
         has_letter = true;
         prev = char_class::letter;
+        last_letter = static_cast<unsigned char>(text_[i - 1]);
       }
       const cp c = at(i);
       switch (c.cls) {
         case char_class::letter:
           has_letter = true;
           prev = char_class::letter;
+          last_letter = c.c;
           i += c.len;
           continue;
         case char_class::digit:
@@ -341,7 +347,13 @@ class scanner {
           i += c.len;
           continue;
         }
-        default: break;
+        default:
+          if (c.c == '"' && prev == char_class::letter && is_hebrew_letter(last_letter) &&
+              is_hebrew_letter(at(i + 1).c)) {
+            i += 1;
+            continue;
+          }
+          break;
       }
       break;
     }

@@ -21,6 +21,9 @@ char_class compute_class(char32_t c) {
   if (c == U'\'' || c == 0x2019 || c == 0x02BC) return char_class::apostrophe;
   if (c == U'-' || c == 0x2010 || c == 0x2011) return char_class::hyphen;
   if (c == 0x200D) return char_class::zwj;
+  // CLDR's root word rules (ICU's default) take the colon out of MidLetter: "Microsoft:Nadella"
+  // is two words outside Swedish and Finnish.
+  if (c == U':' || c == 0xFE13 || c == 0xFE55 || c == 0xFF1A) return char_class::punct;
   if (u_hasBinaryProperty(u, UCHAR_WHITE_SPACE) || u_iscntrl(u)) return char_class::space;
   // ASCII digits, '#' and '*' carry the Emoji property (keycap bases) but are not emoji.
   if (c >= 0x80 && u_hasBinaryProperty(u, UCHAR_EXTENDED_PICTOGRAPHIC)) {
