@@ -26,6 +26,8 @@ namespace {
 
 const subcommand kSubcommands[] = {
     {"tokenize", "Split text into tokens and sentences, with normalisation, stemming and n-grams", setup_tokenize},
+    {"tfidf", "Corpus statistics (fit, merge) and tf-idf keywords or vectors per document", setup_tfidf},
+    {"model", "Inspect model files (info)", setup_model},
 };
 
 int exit_status_for(error_kind kind) {

@@ -23,6 +23,11 @@
 namespace textkit::cli {
 
 void add_stream_options(CLI::App& app, stream_options& options, const std::vector<output_format>& formats) {
+  add_input_options(app, options);
+  add_output_options(app, options, formats);
+}
+
+void add_input_options(CLI::App& app, stream_options& options) {
   app.add_option("files", options.files, "Input files (none or '-': standard input)")->type_name("FILE");
   const std::map<std::string, input_format> inputs{
       {"jsonl", input_format::jsonl}, {"text", input_format::text}, {"whole", input_format::whole}};
@@ -39,6 +44,21 @@ void add_stream_options(CLI::App& app, stream_options& options, const std::vecto
   app.add_option("--id-field", options.id_field, "JSON field identifying a record in TSV output")
       ->default_str("id")
       ->type_name("NAME");
+  const std::map<std::string, error_policy> policies{
+      {"fail", error_policy::fail}, {"skip", error_policy::skip}, {"pass", error_policy::pass}};
+  app.add_option("--on-error", options.on_error,
+                 "Malformed record: fail (stop, exit 1), skip (drop it, count on stderr), pass (emit it with an "
+                 "\"error\" field)")
+      ->transform(CLI::CheckedTransformer(policies, CLI::ignore_case).description(""))
+      ->type_name("POLICY")
+      ->default_str("fail");
+  app.add_option("-j,--threads", options.threads, "Worker threads (0: one per core); output order is kept")
+      ->default_str("0")
+      ->type_name("N")
+      ->check(CLI::Range(0u, 1024u).description(""));
+}
+
+void add_output_options(CLI::App& app, stream_options& options, const std::vector<output_format>& formats) {
   std::map<std::string, output_format> outputs;
   std::string names;
   for (const auto f : formats) {
@@ -52,18 +72,6 @@ void add_stream_options(CLI::App& app, stream_options& options, const std::vecto
       ->default_str("jsonl");
   app.add_option("-o,--output-file", options.output_file, "Write to FILE instead of standard output")
       ->type_name("FILE");
-  const std::map<std::string, error_policy> policies{
-      {"fail", error_policy::fail}, {"skip", error_policy::skip}, {"pass", error_policy::pass}};
-  app.add_option("--on-error", options.on_error,
-                 "Malformed record: fail (stop, exit 1), skip (drop it, count on stderr), pass (emit it with an "
-                 "\"error\" field)")
-      ->transform(CLI::CheckedTransformer(policies, CLI::ignore_case).description(""))
-      ->type_name("POLICY")
-      ->default_str("fail");
-  app.add_option("-j,--threads", options.threads, "Worker threads (0: one per core); output order is kept")
-      ->default_str("0")
-      ->type_name("N")
-      ->check(CLI::Range(0u, 1024u).description(""));
   app.add_flag("--header", options.header, "Print a header line first (TSV)");
   app.add_flag("--line-buffered", options.line_buffered,
                "Process and write each line as soon as it arrives (coprocesses); by default lines are batched, and a slow input is never waited on");
@@ -315,6 +323,8 @@ class worker {
          const std::vector<std::string>& names)
       : options_(options), processor_(std::move(processor)), names_(names) {}
 
+  record_processor& processor() { return *processor_; }
+
   void run(batch& b) {
     for (const line_ref& ref : b.lines) {
       const std::size_t mark = b.out.size();
@@ -432,6 +442,11 @@ class worker {
   // Emits the processed record. For JSONL output of a JSON object (`object_line` set), the
   // members are spliced in before its closing brace so every input byte is kept.
   void write_record(batch& b, std::string_view line, std::string_view object_line) {
+    if (options_.discard_records) {
+      processor_->process(rec_, options_.output, discarded_);
+      discarded_.clear();
+      return;
+    }
     if (options_.output != output_format::jsonl) {
       processor_->process(rec_, options_.output, b.out);
       return;
@@ -477,7 +492,7 @@ class worker {
       b.out.push_back('\n');
       return;
     }
-    if (options_.output == output_format::lines) return;  // no place for it: counted on stderr
+    if (options_.output == output_format::lines || options_.discard_records) return;  // counted on stderr
     if (options_.input == input_format::jsonl && parser_.parse(line.data(), line.size(), false).is_object()) {
       const std::size_t close = line.find_last_of('}');
       b.out.append(line.substr(0, close));
@@ -507,6 +522,7 @@ class worker {
   simdjson::dom::parser parser_;
   std::string text_;
   std::string id_;
+  std::string discarded_;
   record rec_;
 };
 
@@ -695,12 +711,16 @@ int run_stream(const stream_options& options, const processor_factory& make_proc
     if (threads == 1) {
       worker work(options, make_processor(), in.names());
       status = run_single_threaded(in, work, sink);
+      if (status == exit_ok) work.processor().finish();
     } else {
       std::vector<std::unique_ptr<worker>> workers;
       for (unsigned t = 0; t < threads; ++t) {
         workers.push_back(std::make_unique<worker>(options, make_processor(), in.names()));
       }
       status = run_parallel(in, workers, sink);
+      if (status == exit_ok) {
+        for (auto& w : workers) w->processor().finish();
+      }
     }
     out.close();
     return status;

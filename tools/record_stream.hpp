@@ -30,9 +30,14 @@ struct stream_options {
   unsigned threads = 0;                     ///< 0: one per core
   bool header = false;                      ///< print the TSV header line
   bool line_buffered = false;               ///< flush after every batch of records
+  bool discard_records = false;             ///< processors only accumulate (tfidf fit): no output
 };
 
-/// Registers the stream options on `app`; `formats` lists the --output values it accepts.
+/// Registers the input options (files, --input, --field, --id-field, --on-error, --threads).
+void add_input_options(CLI::App& app, stream_options& options);
+/// Registers the output options (--output among `formats`, -o, --header, --line-buffered).
+void add_output_options(CLI::App& app, stream_options& options, const std::vector<output_format>& formats);
+/// Both of the above.
 void add_stream_options(CLI::App& app, stream_options& options, const std::vector<output_format>& formats);
 
 /// One record as a processor sees it.
@@ -51,6 +56,9 @@ class record_processor {
   /// TSV and lines: appends complete lines. Throws textkit::error (data) to reject the
   /// record, which then follows --on-error.
   virtual void process(const record& rec, output_format format, std::string& out) = 0;
+  /// Called once after the last record, in the calling thread, for every processor in
+  /// creation order (accumulating processors hand over their results here).
+  virtual void finish() {}
 };
 
 using processor_factory = std::function<std::unique_ptr<record_processor>()>;

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <charconv>
 #include <cstring>
 #include <fstream>
@@ -22,7 +26,10 @@ void add_analysis_options(CLI::App& app, analysis_flags& flags) {
       ->check(CLI::IsMember({"nfc", "nfkc", "none"}, CLI::ignore_case).description(""))
       ->type_name("FORM")
       ->default_str("nfc");
-  app.add_flag("--lower", flags.lower, "Full Unicode case folding (Straße → strasse)");
+  // Defaults differ by subcommand (tfidf folds case and drops punctuation, as scikit-learn):
+  // both spellings exist so either can be asked for explicitly.
+  app.add_flag("--lower,!--no-lower", flags.lower,
+               std::string("Full Unicode case folding (Straße → strasse)") + (flags.lower ? " [default]" : ""));
   app.add_flag("--strip-accents", flags.strip_accents, "Remove accents and other combining marks (État → Etat)");
   app.add_flag("--stem", flags.stem, "Snowball stem of each word, in the document's language (implies --lower)");
   app.add_flag("--stopwords", flags.stopwords, "Drop the embedded French or English stop words of the document's language");
@@ -32,7 +39,8 @@ void add_analysis_options(CLI::App& app, analysis_flags& flags) {
   app.add_option("--ngrams", flags.ngrams, "Emit n-grams of N to M kept tokens, joined by a space (N or N-M)")
       ->default_str("1")
       ->type_name("N-M");
-  app.add_flag("--drop-punct", flags.drop_punct, "Drop punctuation tokens");
+  app.add_flag("--drop-punct,!--keep-punct", flags.drop_punct,
+               std::string("Drop punctuation tokens") + (flags.drop_punct ? " [default]" : ""));
 }
 
 namespace {
@@ -73,6 +81,45 @@ analyzer_options make_analyzer_options(const analysis_flags& flags) {
   options.ngram_max = dash == std::string::npos ? options.ngram_min
                                                 : parse_count(flags.ngrams.substr(dash + 1), "--ngrams");
   return options;
+}
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+  if (path == "-") {
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      throw error(error_kind::io, fmt::format("write error on standard output: {}", std::strerror(errno)));
+    }
+    return;
+  }
+  // Write a temporary file beside the target, flush it to disk, then rename it over the
+  // target: a killed run leaves the old file or none, never half a model.
+  std::string temp = path + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) throw error(error_kind::io, fmt::format("{}: cannot create a file beside it: {}", path, std::strerror(errno)));
+  auto fail = [&](const char* what) {
+    const int saved = errno;
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw error(error_kind::io, fmt::format("{}: {}: {}", path, what, std::strerror(saved)));
+  };
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t put = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (put < 0) {
+      if (errno == EINTR) continue;
+      fail("write error");
+    }
+    done += static_cast<std::size_t>(put);
+  }
+  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail("write error");
+  if (::close(fd) != 0) {
+    ::unlink(temp.c_str());
+    throw error(error_kind::io, fmt::format("{}: write error: {}", path, std::strerror(errno)));
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const int saved = errno;
+    ::unlink(temp.c_str());
+    throw error(error_kind::io, fmt::format("{}: {}", path, std::strerror(saved)));
+  }
 }
 
 std::string read_file(const std::string& path) {

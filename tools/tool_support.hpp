@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <string_view>
 
 #include "textkit/analyzer.hpp"
 
@@ -32,5 +33,9 @@ analyzer_options make_analyzer_options(const analysis_flags& flags);
 
 /// The whole content of `path`; throws textkit::error (io) naming the file.
 std::string read_file(const std::string& path);
+
+/// Replaces `path` with `bytes` atomically (temporary file, fsync, rename); "-" writes to
+/// standard output. Throws textkit::error (io).
+void write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace textkit::cli

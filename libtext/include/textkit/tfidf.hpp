@@ -1,0 +1,126 @@
+#pragma once
+/// @file tfidf.hpp
+/// Corpus statistics (document frequencies) that merge across shards, pruning and tf-idf
+/// weights computed exactly as scikit-learn's TfidfVectorizer computes them.
+///
+///   idf(t) = ln((1 + n) / (1 + df(t))) + 1      (smooth_idf, the default)
+///   idf(t) = ln(n / df(t)) + 1                  (smooth_idf = false)
+///   tf(t, d) = count of t in d, or 1 + ln(count) with sublinear_tf
+///   w(t, d) = tf(t, d) · idf(t), then the document vector is divided by its L2 (default) or
+///   L1 norm, or left as is.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "textkit/analyzer.hpp"
+#include "textkit/model_file.hpp"
+#include "textkit/word_list.hpp"
+
+namespace textkit {
+
+/// Document and total frequencies of terms over a set of documents. Adding documents in any
+/// order, in any number of pieces merged afterwards, gives the same statistics.
+class term_statistics {
+ public:
+  struct counts {
+    std::uint64_t df = 0;  ///< documents containing the term
+    std::uint64_t tf = 0;  ///< occurrences over all documents (scikit-learn's max_features order)
+  };
+
+  /// Counts one document's terms.
+  void add_document(std::span<const term> terms);
+  /// Adds another set of statistics to this one.
+  void merge(const term_statistics& other);
+  /// Adds the statistics of one term (used when loading partial models).
+  void add(std::string_view term, counts c);
+  void add_documents(std::uint64_t n) noexcept { documents_ += n; }
+
+  std::uint64_t documents() const noexcept { return documents_; }
+  std::size_t size() const noexcept { return counts_.size(); }
+  const std::unordered_map<std::string, counts, string_hash, std::equal_to<>>& terms() const noexcept {
+    return counts_;
+  }
+
+ private:
+  std::unordered_map<std::string, counts, string_hash, std::equal_to<>> counts_;
+  std::vector<std::string_view> seen_;  // scratch: the distinct terms of the current document
+  std::uint64_t documents_ = 0;
+};
+
+/// A document-frequency bound as scikit-learn takes it: a proportion of the documents
+/// (a number with a decimal point, in [0, 1]) or an absolute count (an integer).
+struct df_bound {
+  bool proportion = false;
+  double value = 1.0;
+  /// Parses "2" (count) or "0.5" / "1.0" (proportion); throws textkit::error (usage).
+  static df_bound parse(std::string_view text, std::string_view option);
+  std::string to_string() const;
+};
+
+/// Vocabulary pruning, as TfidfVectorizer's min_df, max_df and max_features.
+struct tfidf_pruning {
+  df_bound min_df{false, 1};
+  df_bound max_df{true, 1.0};
+  std::optional<std::uint64_t> max_features;  ///< most frequent terms by total count; ties by term bytes
+};
+
+/// The fitted statistics: a vocabulary sorted by term bytes (feature id = rank), with the
+/// document and total frequency of each term, and the analysis options that produced them.
+struct tfidf_model {
+  analyzer_options analysis;
+  bool partial = false;  ///< unpruned counts meant for merging
+  tfidf_pruning pruning;
+  std::uint64_t documents = 0;
+  std::vector<std::string> terms;
+  std::vector<std::uint64_t> df;
+  std::vector<std::uint64_t> tf;
+
+  /// Builds the model from statistics: all terms when `partial`, else pruned.
+  /// Throws textkit::error (usage) when max_df leaves fewer documents than min_df needs.
+  static tfidf_model build(const term_statistics& stats, const analyzer_options& analysis,
+                           const tfidf_pruning& pruning, bool partial);
+  /// Statistics back from a partial (or full) model, for merging.
+  term_statistics statistics() const;
+
+  model_file to_file() const;
+  /// Throws textkit::error (resource) for a model file of another kind or with bad contents.
+  static tfidf_model from_file(const model_file& file, std::string_view source);
+};
+
+/// How weights are computed at transform time (scikit-learn's defaults).
+struct tfidf_weighting {
+  enum class norm_kind : std::uint8_t { l2, l1, none };
+  bool smooth_idf = true;
+  bool sublinear_tf = false;
+  norm_kind norm = norm_kind::l2;
+};
+
+/// Turns a document's terms into its tf-idf vector. Thread-safe once built.
+class tfidf_vectorizer {
+ public:
+  tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting);
+
+  /// The (feature id, weight) pairs of the document, sorted by feature id; terms outside the
+  /// vocabulary are ignored. `counts` is scratch space reused across calls.
+  void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out) const;
+
+  const std::string& term_of(std::uint32_t id) const { return model_.terms[id]; }
+  double idf(std::uint32_t id) const { return idf_[id]; }
+
+ private:
+  const tfidf_model& model_;
+  tfidf_weighting weighting_;
+  std::vector<double> idf_;
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+};
+
+/// Records analyzer options in model metadata, and reads them back.
+void store_analyzer_options(const analyzer_options& options, model_file& file);
+analyzer_options load_analyzer_options(const model_file& file);
+
+}  // namespace textkit

@@ -1,0 +1,271 @@
+#include "textkit/tfidf.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <numeric>
+
+#include "textkit/error.hpp"
+
+namespace textkit {
+
+// ---- statistics ---------------------------------------------------------------------------
+
+void term_statistics::add_document(std::span<const term> terms) {
+  ++documents_;
+  seen_.clear();
+  for (const term& t : terms) seen_.push_back(t.text);
+  std::sort(seen_.begin(), seen_.end());
+  for (std::size_t i = 0; i < seen_.size();) {
+    std::size_t j = i + 1;
+    while (j < seen_.size() && seen_[j] == seen_[i]) ++j;
+    auto it = counts_.find(seen_[i]);
+    if (it == counts_.end()) it = counts_.emplace(std::string(seen_[i]), counts{}).first;
+    it->second.df += 1;
+    it->second.tf += j - i;
+    i = j;
+  }
+}
+
+void term_statistics::add(std::string_view term, counts c) {
+  auto it = counts_.find(term);
+  if (it == counts_.end()) it = counts_.emplace(std::string(term), counts{}).first;
+  it->second.df += c.df;
+  it->second.tf += c.tf;
+}
+
+void term_statistics::merge(const term_statistics& other) {
+  documents_ += other.documents_;
+  for (const auto& [term, c] : other.counts_) add(term, c);
+}
+
+// ---- pruning ------------------------------------------------------------------------------
+
+df_bound df_bound::parse(std::string_view text, std::string_view option) {
+  df_bound bound;
+  bound.proportion = text.find_first_of(".eE") != std::string_view::npos;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), bound.value);
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size() || bound.value < 0 ||
+      (bound.proportion && bound.value > 1.0) || (!bound.proportion && bound.value != std::floor(bound.value))) {
+    throw error(error_kind::usage,
+                fmt::format("invalid {} '{}': a count (integer) or a proportion in [0.0, 1.0]", option, text));
+  }
+  return bound;
+}
+
+std::string df_bound::to_string() const {
+  return proportion ? fmt::format("{:.17g}{}", value, value == std::floor(value) ? ".0" : "")
+                    : fmt::format("{}", static_cast<std::uint64_t>(value));
+}
+
+tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_options& analysis,
+                               const tfidf_pruning& pruning, bool partial) {
+  tfidf_model model;
+  model.analysis = analysis;
+  model.partial = partial;
+  model.pruning = pruning;
+  model.documents = stats.documents();
+
+  const double n = static_cast<double>(stats.documents());
+  const double high = pruning.max_df.proportion ? pruning.max_df.value * n : pruning.max_df.value;
+  const double low = pruning.min_df.proportion ? pruning.min_df.value * n : pruning.min_df.value;
+  if (!partial && high < low) {
+    throw error(error_kind::usage, "max-df corresponds to fewer documents than min-df");
+  }
+  std::vector<std::pair<std::string_view, term_statistics::counts>> kept;
+  kept.reserve(stats.size());
+  for (const auto& [t, c] : stats.terms()) {
+    const double df = static_cast<double>(c.df);
+    if (partial || (df <= high && df >= low)) kept.emplace_back(t, c);
+  }
+  if (!partial && pruning.max_features && kept.size() > *pruning.max_features) {
+    // The most frequent terms by total count; ties by term bytes (scikit-learn's order among
+    // ties is whatever its unstable sort gives).
+    const auto limit = static_cast<std::ptrdiff_t>(*pruning.max_features);
+    std::partial_sort(kept.begin(), kept.begin() + limit, kept.end(), [](const auto& a, const auto& b) {
+      return a.second.tf != b.second.tf ? a.second.tf > b.second.tf : a.first < b.first;
+    });
+    kept.resize(static_cast<std::size_t>(limit));
+  }
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [t, c] : kept) {
+    model.terms.emplace_back(t);
+    model.df.push_back(c.df);
+    model.tf.push_back(c.tf);
+  }
+  return model;
+}
+
+term_statistics tfidf_model::statistics() const {
+  term_statistics stats;
+  stats.add_documents(documents);
+  for (std::size_t i = 0; i < terms.size(); ++i) stats.add(terms[i], {df[i], tf[i]});
+  return stats;
+}
+
+// ---- persistence --------------------------------------------------------------------------
+
+namespace {
+
+const char* form_name(normal_form form) {
+  return form == normal_form::nfkc ? "nfkc" : form == normal_form::none ? "none" : "nfc";
+}
+
+bool parse_flag(const model_file& file, const std::string& key) {
+  const std::string& value = file.get(key);
+  if (value != "yes" && value != "no") {
+    throw error(error_kind::resource, fmt::format("{} model: metadata '{}' must be yes or no", file.kind(), key));
+  }
+  return value == "yes";
+}
+
+std::uint64_t parse_count(const model_file& file, const std::string& key) {
+  const std::string& value = file.get(key);
+  std::uint64_t n = 0;
+  const auto result = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (result.ec != std::errc() || result.ptr != value.data() + value.size()) {
+    throw error(error_kind::resource, fmt::format("{} model: metadata '{}' is not a count", file.kind(), key));
+  }
+  return n;
+}
+
+}  // namespace
+
+void store_analyzer_options(const analyzer_options& options, model_file& file) {
+  file.set("analysis.lang", options.lang);
+  file.set("analysis.normalize", form_name(options.form));
+  file.set("analysis.lower", options.lower ? "yes" : "no");
+  file.set("analysis.strip_accents", options.strip_accents ? "yes" : "no");
+  file.set("analysis.stem", options.stem ? "yes" : "no");
+  file.set("analysis.stopwords",
+           !options.remove_stopwords ? "none" : options.stopwords ? "list" : "embedded");
+  file.set("analysis.drop_punct", options.drop_punct ? "yes" : "no");
+  file.set("analysis.ngrams", fmt::format("{}-{}", options.ngram_min, options.ngram_max));
+  file.set("analysis.sentences", options.sentences ? "yes" : "no");
+  if (options.remove_stopwords && options.stopwords) {
+    std::vector<std::string> words(options.stopwords->begin(), options.stopwords->end());
+    std::sort(words.begin(), words.end());
+    file.add_strings("analysis.stopwords", words);
+  }
+}
+
+analyzer_options load_analyzer_options(const model_file& file) {
+  analyzer_options options;
+  options.lang = file.get("analysis.lang");
+  const std::string& form = file.get("analysis.normalize");
+  if (form != "nfc" && form != "nfkc" && form != "none") {
+    throw error(error_kind::resource, fmt::format("{} model: unknown normalisation '{}'", file.kind(), form));
+  }
+  options.form = form == "nfkc" ? normal_form::nfkc : form == "none" ? normal_form::none : normal_form::nfc;
+  options.lower = parse_flag(file, "analysis.lower");
+  options.strip_accents = parse_flag(file, "analysis.strip_accents");
+  options.stem = parse_flag(file, "analysis.stem");
+  options.drop_punct = parse_flag(file, "analysis.drop_punct");
+  options.sentences = parse_flag(file, "analysis.sentences");
+  const std::string& stopwords = file.get("analysis.stopwords");
+  if (stopwords == "embedded") {
+    options.remove_stopwords = true;
+  } else if (stopwords == "list") {
+    options.remove_stopwords = true;
+    word_set words;
+    for (auto& w : file.strings("analysis.stopwords")) words.insert(std::move(w));
+    options.stopwords = std::move(words);
+  } else if (stopwords != "none") {
+    throw error(error_kind::resource, fmt::format("{} model: unknown stop words '{}'", file.kind(), stopwords));
+  }
+  const std::string& ngrams = file.get("analysis.ngrams");
+  const std::size_t dash = ngrams.find('-');
+  if (dash == std::string::npos ||
+      std::from_chars(ngrams.data(), ngrams.data() + dash, options.ngram_min).ec != std::errc() ||
+      std::from_chars(ngrams.data() + dash + 1, ngrams.data() + ngrams.size(), options.ngram_max).ec != std::errc()) {
+    throw error(error_kind::resource, fmt::format("{} model: bad n-gram range '{}'", file.kind(), ngrams));
+  }
+  return options;
+}
+
+model_file tfidf_model::to_file() const {
+  model_file file(partial ? "tfidf-partial" : "tfidf");
+  store_analyzer_options(analysis, file);
+  file.set("documents", std::to_string(documents));
+  file.set("terms", std::to_string(terms.size()));
+  file.set("prune.min_df", pruning.min_df.to_string());
+  file.set("prune.max_df", pruning.max_df.to_string());
+  file.set("prune.max_features", pruning.max_features ? std::to_string(*pruning.max_features) : "none");
+  file.add_strings("terms", terms);
+  file.add_u64("df", df);
+  file.add_u64("tf", tf);
+  return file;
+}
+
+tfidf_model tfidf_model::from_file(const model_file& file, std::string_view source) {
+  if (file.kind() != "tfidf" && file.kind() != "tfidf-partial") {
+    throw error(error_kind::resource, fmt::format("{}: this is a '{}' model, expected a tfidf model", source, file.kind()));
+  }
+  tfidf_model model;
+  model.partial = file.kind() == "tfidf-partial";
+  model.analysis = load_analyzer_options(file);
+  model.documents = parse_count(file, "documents");
+  model.pruning.min_df = df_bound::parse(file.get("prune.min_df"), "prune.min_df");
+  model.pruning.max_df = df_bound::parse(file.get("prune.max_df"), "prune.max_df");
+  const std::string max_features = file.get("prune.max_features");
+  if (max_features != "none") model.pruning.max_features = parse_count(file, "prune.max_features");
+  model.terms = file.strings("terms");
+  model.df = file.u64("df");
+  model.tf = file.u64("tf");
+  if (model.df.size() != model.terms.size() || model.tf.size() != model.terms.size() ||
+      parse_count(file, "terms") != model.terms.size()) {
+    throw error(error_kind::resource, fmt::format("{}: tfidf model sections disagree in size", source));
+  }
+  for (std::size_t i = 0; i < model.terms.size(); ++i) {
+    if ((i > 0 && !(model.terms[i - 1] < model.terms[i])) || model.df[i] == 0 || model.df[i] > model.documents ||
+        model.tf[i] < model.df[i]) {
+      throw error(error_kind::resource, fmt::format("{}: tfidf model has inconsistent statistics (term {})", source, i));
+    }
+  }
+  return model;
+}
+
+// ---- weighting ----------------------------------------------------------------------------
+
+tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting)
+    : model_(model), weighting_(weighting) {
+  idf_.resize(model.terms.size());
+  ids_.reserve(model.terms.size());
+  const double n = static_cast<double>(model.documents) + (weighting.smooth_idf ? 1.0 : 0.0);
+  for (std::size_t i = 0; i < model.terms.size(); ++i) {
+    const double df = static_cast<double>(model.df[i]) + (weighting.smooth_idf ? 1.0 : 0.0);
+    idf_[i] = std::log(n / df) + 1.0;
+    ids_.emplace(model.terms[i], static_cast<std::uint32_t>(i));
+  }
+}
+
+void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out) const {
+  out.clear();
+  for (const term& t : terms) {
+    const auto it = ids_.find(t.text);
+    if (it != ids_.end()) out.emplace_back(it->second, 1.0);
+  }
+  std::sort(out.begin(), out.end());
+  // Collapse repeated ids into counts.
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < out.size();) {
+    std::size_t e = r + 1;
+    while (e < out.size() && out[e].first == out[r].first) ++e;
+    out[w++] = {out[r].first, static_cast<double>(e - r)};
+    r = e;
+  }
+  out.resize(w);
+  double norm = 0;
+  for (auto& [id, value] : out) {
+    const double tf = weighting_.sublinear_tf ? 1.0 + std::log(value) : value;
+    value = tf * idf_[id];
+    norm += weighting_.norm == tfidf_weighting::norm_kind::l2 ? value * value : std::fabs(value);
+  }
+  if (weighting_.norm == tfidf_weighting::norm_kind::none || norm == 0) return;
+  if (weighting_.norm == tfidf_weighting::norm_kind::l2) norm = std::sqrt(norm);
+  for (auto& entry : out) entry.second /= norm;
+}
+
+}  // namespace textkit

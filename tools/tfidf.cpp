@@ -1,0 +1,354 @@
+// textkit tfidf fit   [FILE...] -o MODEL [--partial] [--min-df X] [--max-df X] [--max-features N]
+// textkit tfidf merge MODEL... -o MODEL [--partial] [--min-df X] [--max-df X] [--max-features N]
+// textkit tfidf       [FILE...] --model MODEL [--top K | --vector ids|terms] [weighting]
+// textkit tfidf       FILE... --fit [fit and weighting options]      (small jobs: both passes)
+//
+// JSONL: adds "tfidf": [{"term","weight"}...] (top K, weight descending then term bytes), or
+//        {"ids":[...],"weights":[...]} / {"terms":[...],"weights":[...]} with --vector.
+// TSV:   id, term, weight (one row per kept term).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+
+#include "exit_status.hpp"
+#include "output_format.hpp"
+#include "record_stream.hpp"
+#include "subcommand.hpp"
+#include "textkit/error.hpp"
+#include "textkit/tfidf.hpp"
+#include "tool_support.hpp"
+
+namespace textkit::cli {
+namespace {
+
+struct pruning_flags {
+  std::string min_df = "1";
+  std::string max_df = "1.0";
+  std::uint64_t max_features = 0;  // 0: no limit
+  bool partial = false;
+
+  tfidf_pruning parse() const {
+    tfidf_pruning p;
+    p.min_df = df_bound::parse(min_df, "--min-df");
+    p.max_df = df_bound::parse(max_df, "--max-df");
+    if (max_features) p.max_features = max_features;
+    return p;
+  }
+};
+
+void add_pruning_options(CLI::App& app, pruning_flags& flags) {
+  app.add_option("--min-df", flags.min_df,
+                 "Drop terms in fewer documents than this: a count (2) or a proportion (0.01)")
+      ->default_str("1");
+  app.add_option("--max-df", flags.max_df,
+                 "Drop terms in more documents than this: a count (5000) or a proportion (0.9)")
+      ->default_str("1.0");
+  app.add_option("--max-features", flags.max_features,
+                 "Keep the N terms most frequent over the corpus (ties: term bytes ascending); 0: all")
+      ->default_str("0");
+  app.add_flag("--partial", flags.partial,
+               "Write unpruned counts, to merge later with 'textkit tfidf merge' (pruning happens there)");
+}
+
+struct weighting_flags {
+  bool smooth_idf = true;
+  bool sublinear_tf = false;
+  std::string norm = "l2";
+  std::size_t top = 0;
+  std::string vector;  // "", "ids" or "terms"
+
+  tfidf_weighting parse() const {
+    tfidf_weighting w;
+    w.smooth_idf = smooth_idf;
+    w.sublinear_tf = sublinear_tf;
+    w.norm = norm == "l1" ? tfidf_weighting::norm_kind::l1
+             : norm == "none" ? tfidf_weighting::norm_kind::none
+                              : tfidf_weighting::norm_kind::l2;
+    return w;
+  }
+};
+
+void add_weighting_options(CLI::App& app, weighting_flags& flags) {
+  app.add_flag("--smooth-idf,!--no-smooth-idf", flags.smooth_idf,
+               "idf = ln((1+n)/(1+df)) + 1 [default]; --no-smooth-idf: ln(n/df) + 1");
+  app.add_flag("--sublinear-tf", flags.sublinear_tf, "tf = 1 + ln(count) instead of the count");
+  app.add_option("--norm", flags.norm, "Document vector norm: l2, l1 or none")
+      ->check(CLI::IsMember({"l2", "l1", "none"}).description(""))
+      ->type_name("NORM")
+      ->default_str("l2");
+  app.add_option("--top", flags.top, "The K highest-weighted terms per document (default 10 unless --vector)")
+      ->type_name("K");
+  app.add_option("--vector", flags.vector,
+                 "The whole sparse vector instead: 'ids' (feature ids = rank of the term in byte order) or 'terms'")
+      ->check(CLI::IsMember({"ids", "terms"}).description(""))
+      ->type_name("ids|terms");
+}
+
+// ---- fit ----------------------------------------------------------------------------------
+
+// Accumulates statistics in its worker; finish() hands them to the shared total.
+class fit_processor final : public record_processor {
+ public:
+  fit_processor(const analyzer_options& options, term_statistics& total, std::mutex& mutex)
+      : analyzer_(options), total_(total), mutex_(mutex) {}
+  void process(const record& rec, output_format, std::string&) override {
+    analyzer_.analyze(rec.text, result_);
+    stats_.add_document(result_.terms);
+  }
+  void finish() override {
+    std::lock_guard lock(mutex_);
+    total_.merge(stats_);
+  }
+
+ private:
+  analyzer analyzer_;
+  analysis result_;
+  term_statistics stats_;
+  term_statistics& total_;
+  std::mutex& mutex_;
+};
+
+// One pass over the inputs: the corpus statistics. Returns the stream's exit status.
+int fit_statistics(const stream_options& stream, const analyzer_options& analysis, term_statistics& total,
+                   const char* command) {
+  std::mutex mutex;
+  stream_options options = stream;
+  options.discard_records = true;
+  options.output_file.clear();
+  return run_stream(
+      options, [&] { return std::make_unique<fit_processor>(analysis, total, mutex); }, command, "");
+}
+
+// ---- transform ----------------------------------------------------------------------------
+
+class transform_processor final : public record_processor {
+ public:
+  transform_processor(const tfidf_model& model, const tfidf_vectorizer& vectorizer, const weighting_flags& flags)
+      : analyzer_(model.analysis), vectorizer_(vectorizer), flags_(flags) {}
+
+  void process(const record& rec, output_format format, std::string& out) override {
+    analyzer_.analyze(rec.text, result_);
+    vectorizer_.transform(result_.terms, vector_);
+    std::span<const std::pair<std::uint32_t, double>> shown = vector_;
+    if (flags_.vector.empty()) {
+      // Top K: weight descending, then term bytes ascending (= feature id ascending).
+      const std::size_t k = std::min(flags_.top ? flags_.top : 10, vector_.size());
+      std::partial_sort(vector_.begin(), vector_.begin() + static_cast<std::ptrdiff_t>(k), vector_.end(),
+                        [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+      shown = shown.first(k);
+    }
+    if (format == output_format::tsv) {
+      for (const auto& [id, weight] : shown) {
+        append_tsv_field(out, rec.id);
+        out.push_back('\t');
+        append_tsv_field(out, vectorizer_.term_of(id));
+        fmt::format_to(std::back_inserter(out), "\t{}\n", weight);
+      }
+      return;
+    }
+    out += "\"tfidf\":";
+    if (flags_.vector.empty()) {
+      out.push_back('[');
+      for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (i) out.push_back(',');
+        out += "{\"term\":";
+        append_json_string(out, vectorizer_.term_of(shown[i].first));
+        fmt::format_to(std::back_inserter(out), ",\"weight\":{}}}", shown[i].second);
+      }
+      out.push_back(']');
+      return;
+    }
+    out += flags_.vector == "ids" ? "{\"ids\":[" : "{\"terms\":[";
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      if (i) out.push_back(',');
+      if (flags_.vector == "ids") {
+        append_int(out, shown[i].first);
+      } else {
+        append_json_string(out, vectorizer_.term_of(shown[i].first));
+      }
+    }
+    out += "],\"weights\":[";
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      if (i) out.push_back(',');
+      fmt::format_to(std::back_inserter(out), "{}", shown[i].second);
+    }
+    out += "]}";
+  }
+
+ private:
+  analyzer analyzer_;
+  analysis result_;
+  const tfidf_vectorizer& vectorizer_;
+  const weighting_flags& flags_;
+  std::vector<std::pair<std::uint32_t, double>> vector_;
+};
+
+int transform(const stream_options& stream, const tfidf_model& model, const weighting_flags& flags) {
+  const tfidf_vectorizer vectorizer(model, flags.parse());
+  return run_stream(
+      stream, [&] { return std::make_unique<transform_processor>(model, vectorizer, flags); }, "textkit tfidf",
+      "id\tterm\tweight");
+}
+
+tfidf_model load_model(const std::string& path, bool allow_partial) {
+  const model_file file = model_file::parse(read_file(path), path);
+  tfidf_model model = tfidf_model::from_file(file, path);
+  if (model.partial && !allow_partial) {
+    throw error(error_kind::usage,
+                fmt::format("{}: a partial model holds unpruned counts; merge it first (textkit tfidf merge)", path));
+  }
+  return model;
+}
+
+// Standard input can be read once only: --fit copies it to a temporary file for the second pass.
+std::vector<std::string> spool_stdin(std::vector<std::string> files, std::string& temp_path) {
+  bool has_stdin = files.empty();
+  for (const auto& f : files) has_stdin = has_stdin || f == "-";
+  if (!has_stdin) return files;
+  temp_path = "/tmp/textkit-tfidf-XXXXXX";
+  const int fd = ::mkstemp(temp_path.data());
+  if (fd < 0) throw error(error_kind::io, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
+  std::string buffer(1 << 20, '\0');
+  for (;;) {
+    const ssize_t got = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      throw error(error_kind::io, fmt::format("<stdin>: read error: {}", std::strerror(errno)));
+    }
+    if (::write(fd, buffer.data(), static_cast<std::size_t>(got)) != got) {
+      ::close(fd);
+      throw error(error_kind::io, fmt::format("{}: write error: {}", temp_path, std::strerror(errno)));
+    }
+  }
+  ::close(fd);
+  if (files.empty()) files.push_back("-");
+  for (auto& f : files) {
+    if (f == "-") f = temp_path;
+  }
+  return files;
+}
+
+struct tfidf_options {
+  stream_options stream;
+  analysis_flags analysis;
+  pruning_flags pruning;
+  weighting_flags weighting;
+  std::string model;
+  bool fit = false;
+  std::string fit_output;
+  std::vector<std::string> merge_inputs;
+};
+
+}  // namespace
+
+subcommand_action setup_tfidf(CLI::App& app) {
+  auto options = std::make_shared<tfidf_options>();
+  app.require_subcommand(0, 1);
+  // scikit-learn's TfidfVectorizer folds case and keeps word tokens only: so do our defaults.
+  options->analysis.lower = true;
+  options->analysis.drop_punct = true;
+
+  // textkit tfidf (transform)
+  add_stream_options(app, options->stream, {output_format::jsonl, output_format::tsv});
+  add_analysis_options(app, options->analysis);
+  add_weighting_options(app, options->weighting);
+  add_pruning_options(app, options->pruning);
+  app.add_option("-m,--model", options->model, "The tfidf model to apply (from 'textkit tfidf fit' or 'merge')")
+      ->type_name("MODEL");
+  app.add_flag("--fit", options->fit,
+               "Fit on the inputs, then weigh the same inputs (two passes; standard input is spooled to /tmp)");
+
+  // textkit tfidf fit
+  CLI::App* fit = app.add_subcommand("fit", "Count document frequencies over a corpus and write a model");
+  auto fit_options = std::make_shared<tfidf_options>(*options);
+  add_input_options(*fit, fit_options->stream);
+  add_analysis_options(*fit, fit_options->analysis);
+  add_pruning_options(*fit, fit_options->pruning);
+  fit->add_option("-o,--output-file", fit_options->fit_output, "The model file to write ('-': standard output)")
+      ->type_name("MODEL")
+      ->required();
+
+  // textkit tfidf merge
+  CLI::App* merge = app.add_subcommand("merge", "Add up partial models fitted on shards, then prune");
+  auto merge_options = std::make_shared<tfidf_options>();
+  merge->add_option("models", merge_options->merge_inputs, "Partial models ('textkit tfidf fit --partial')")
+      ->type_name("MODEL")
+      ->required();
+  add_pruning_options(*merge, merge_options->pruning);
+  merge->add_option("-o,--output-file", merge_options->fit_output, "The model file to write ('-': standard output)")
+      ->type_name("MODEL")
+      ->required();
+
+  return [options, fit, fit_options, merge, merge_options]() -> int {
+    if (fit->parsed()) {
+      const analyzer_options analysis = make_analyzer_options(fit_options->analysis);
+      const tfidf_pruning pruning = fit_options->pruning.parse();
+      analyzer probe(analysis);
+      term_statistics total;
+      const int status = fit_statistics(fit_options->stream, analysis, total, "textkit tfidf fit");
+      if (status != exit_ok) return status;
+      const tfidf_model model = tfidf_model::build(total, analysis, pruning, fit_options->pruning.partial);
+      write_file_atomically(fit_options->fit_output, model.to_file().serialize());
+      return exit_ok;
+    }
+    if (merge->parsed()) {
+      const tfidf_pruning pruning = merge_options->pruning.parse();
+      term_statistics total;
+      std::optional<analyzer_options> analysis;
+      std::string first;
+      for (const auto& path : merge_options->merge_inputs) {
+        const tfidf_model part = load_model(path, true);
+        model_file a, b;
+        store_analyzer_options(part.analysis, a);
+        if (analysis) {
+          store_analyzer_options(*analysis, b);
+          if (a.serialize() != b.serialize()) {
+            throw error(error_kind::usage,
+                        fmt::format("{} was fitted with other analysis options than {}: they cannot be merged", path, first));
+          }
+        } else {
+          analysis = part.analysis;
+          first = path;
+        }
+        if (!part.partial) {
+          throw error(error_kind::usage,
+                      fmt::format("{}: a pruned model cannot be merged exactly; fit shards with --partial", path));
+        }
+        total.merge(part.statistics());
+      }
+      const tfidf_model model = tfidf_model::build(total, *analysis, pruning, merge_options->pruning.partial);
+      write_file_atomically(merge_options->fit_output, model.to_file().serialize());
+      return exit_ok;
+    }
+    if (options->fit == !options->model.empty()) {
+      throw error(error_kind::usage, "textkit tfidf: give --model MODEL, or --fit to fit on the inputs first");
+    }
+    if (options->fit) {
+      std::string temp;
+      stream_options stream = options->stream;
+      stream.files = spool_stdin(stream.files, temp);
+      struct remove_temp {
+        std::string path;
+        ~remove_temp() {
+          if (!path.empty()) ::unlink(path.c_str());
+        }
+      } cleanup{temp};
+      const analyzer_options analysis = make_analyzer_options(options->analysis);
+      analyzer probe(analysis);
+      term_statistics total;
+      const int status = fit_statistics(stream, analysis, total, "textkit tfidf");
+      if (status != exit_ok) return status;
+      const tfidf_model model = tfidf_model::build(total, analysis, options->pruning.parse(), false);
+      return transform(stream, model, options->weighting);
+    }
+    const tfidf_model model = load_model(options->model, false);
+    return transform(options->stream, model, options->weighting);
+  };
+}
+
+}  // namespace textkit::cli
