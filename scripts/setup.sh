@@ -10,9 +10,10 @@ packages=(
   libcli11-dev libfmt-dev libeigen3-dev libicu-dev doctest-dev libsimdjson-dev
   libstemmer-dev libcld2-dev
   python3 jq mandoc time
+  python3-sklearn parallel   # tests: tf-idf parity with scikit-learn, shard/merge with GNU parallel
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3-sklearn python3-nltk)
+  packages+=(python3-nltk)
 fi
 
 missing=()

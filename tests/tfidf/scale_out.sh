@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Scale-out: shards fitted apart with --partial (GNU parallel --pipe) and merged give the
+# model of one fit over everything, byte for byte, and the same transform output; so do
+# --threads 1 and --threads 3, and a transform split with parallel --pipe -k.
+# usage: scale_out.sh TEXTKIT CORPUS.jsonl
+set -euo pipefail
+textkit=$1
+articles=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+# A few thousand documents: each sentence of the sample articles, as its own record.
+"$textkit" tokenize --sentences "$articles" |
+  jq -c '.id as $id | .sentences | to_entries[] | {id: "\($id)/\(.key)", text: .value.text}' >corpus.jsonl
+lines=$(wc -l <corpus.jsonl)
+[[ $lines -ge 300 ]] || { echo "corpus too small: $lines"; exit 1; }
+prune=(--min-df 2 --max-df 0.5 --max-features 300)
+failed=0
+check() {  # check NAME FILE_A FILE_B
+  if cmp -s "$2" "$3"; then echo "ok  $1"; else echo "FAIL $1: $2 and $3 differ"; failed=$((failed + 1)); fi
+}
+
+"$textkit" tfidf fit --threads 1 "${prune[@]}" corpus.jsonl -o single.tfidf
+"$textkit" tfidf fit --threads 3 "${prune[@]}" corpus.jsonl -o threads.tfidf
+check "fit --threads 3 = --threads 1" single.tfidf threads.tfidf
+
+parallel --will-cite --pipe -N 100 "$textkit tfidf fit --partial -o part-{#}.tfidf" <corpus.jsonl
+shards=$(ls part-*.tfidf | wc -l)
+"$textkit" tfidf merge "${prune[@]}" part-*.tfidf -o merged.tfidf
+check "merge of $shards partial shards (parallel --pipe) = one fit" single.tfidf merged.tfidf
+
+# Merging is associative: merge partial merges.
+ls part-*.tfidf | head -2 | xargs "$textkit" tfidf merge --partial -o left.tfidf
+ls part-*.tfidf | tail -n +3 | xargs "$textkit" tfidf merge --partial -o right.tfidf
+"$textkit" tfidf merge "${prune[@]}" left.tfidf right.tfidf -o tree.tfidf
+check "merge of merges = one fit" single.tfidf tree.tfidf
+
+"$textkit" tfidf --model single.tfidf --top 10 corpus.jsonl >single.out
+"$textkit" tfidf --model merged.tfidf --top 10 --threads 3 corpus.jsonl >merged.out
+parallel --will-cite --pipe -k -N 100 "$textkit tfidf --model merged.tfidf --top 10" <corpus.jsonl >split.out
+check "transform with the merged model, 3 threads" single.out merged.out
+check "transform split with parallel --pipe -k" single.out split.out
+[[ $(wc -l <single.out) -eq $lines ]] || { echo "FAIL transform lost records"; failed=$((failed + 1)); }
+
+echo "$((5 - failed)) passed, $failed failed"
+exit $((failed > 0))
