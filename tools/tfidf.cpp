@@ -25,6 +25,7 @@ namespace textkit::cli {
 namespace {
 
 struct pruning_flags {
+  int hash_bits = 0;
   std::string min_df = "1";
   std::string max_df = "1.0";
   std::uint64_t max_features = 0;  // 0: no limit
@@ -48,6 +49,12 @@ void add_pruning_options(CLI::App& app, pruning_flags& flags) {
       ->default_str("1.0");
   app.add_option("--max-features", flags.max_features,
                  "Keep the N terms most frequent over the corpus (ties: term bytes ascending); 0: all")
+      ->default_str("0");
+  app.add_option("--hash-bits", flags.hash_bits,
+                 "Hash terms into 2^N buckets (1-30): memory bounded by 2^N whatever the corpus, at the cost of "
+                 "colliding terms sharing a weight; 0: exact vocabulary")
+      ->check(CLI::Range(0, 30).description(""))
+      ->type_name("N")
       ->default_str("0");
   app.add_flag("--partial", flags.partial,
                "Write unpruned counts, to merge later with 'textkit tfidf merge' (pruning happens there)");
@@ -93,7 +100,7 @@ void add_weighting_options(CLI::App& app, weighting_flags& flags) {
 class fit_processor final : public record_processor {
  public:
   fit_processor(const analyzer_options& options, term_statistics& total, std::mutex& mutex)
-      : analyzer_(options), total_(total), mutex_(mutex) {}
+      : analyzer_(options), stats_(total.hash_bits()), total_(total), mutex_(mutex) {}
   void process(const record& rec, output_format, std::string&) override {
     analyzer_.analyze(rec.text, result_);
     stats_.add_document(result_.terms);
@@ -165,7 +172,7 @@ class transform_processor final : public record_processor {
     for (std::size_t i = 0; i < shown.size(); ++i) {
       if (i) out.push_back(',');
       if (flags_.vector == "ids") {
-        append_int(out, shown[i].first);
+        append_int(out, vectorizer_.public_id(shown[i].first));
       } else {
         append_json_string(out, vectorizer_.term_of(shown[i].first));
       }
@@ -289,7 +296,7 @@ subcommand_action setup_tfidf(CLI::App& app) {
       const analyzer_options analysis = make_analyzer_options(fit_options->analysis);
       const tfidf_pruning pruning = fit_options->pruning.parse();
       analyzer probe(analysis);
-      term_statistics total;
+      term_statistics total(fit_options->pruning.hash_bits);
       const int status = fit_statistics(fit_options->stream, analysis, total, "textkit tfidf fit");
       if (status != exit_ok) return status;
       const tfidf_model model = tfidf_model::build(total, analysis, pruning, fit_options->pruning.partial);
@@ -298,7 +305,7 @@ subcommand_action setup_tfidf(CLI::App& app) {
     }
     if (merge->parsed()) {
       const tfidf_pruning pruning = merge_options->pruning.parse();
-      term_statistics total;
+      std::optional<term_statistics> total;
       std::optional<analyzer_options> analysis;
       std::string first;
       for (const auto& path : merge_options->merge_inputs) {
@@ -314,14 +321,18 @@ subcommand_action setup_tfidf(CLI::App& app) {
         } else {
           analysis = part.analysis;
           first = path;
+          total.emplace(part.hash_bits);
+        }
+        if (part.hash_bits != total->hash_bits()) {
+          throw error(error_kind::usage, fmt::format("{} and {} use different --hash-bits: they cannot be merged", path, first));
         }
         if (!part.partial) {
           throw error(error_kind::usage,
                       fmt::format("{}: a pruned model cannot be merged exactly; fit shards with --partial", path));
         }
-        total.merge(part.statistics());
+        total->merge(part.statistics());
       }
-      const tfidf_model model = tfidf_model::build(total, *analysis, pruning, merge_options->pruning.partial);
+      const tfidf_model model = tfidf_model::build(*total, *analysis, pruning, merge_options->pruning.partial);
       write_file_atomically(merge_options->fit_output, model.to_file().serialize());
       return exit_ok;
     }
@@ -340,7 +351,7 @@ subcommand_action setup_tfidf(CLI::App& app) {
       } cleanup{temp};
       const analyzer_options analysis = make_analyzer_options(options->analysis);
       analyzer probe(analysis);
-      term_statistics total;
+      term_statistics total(options->pruning.hash_bits);
       const int status = fit_statistics(stream, analysis, total, "textkit tfidf");
       if (status != exit_ok) return status;
       const tfidf_model model = tfidf_model::build(total, analysis, options->pruning.parse(), false);

@@ -13,10 +13,51 @@ namespace textkit {
 
 // ---- statistics ---------------------------------------------------------------------------
 
+std::uint64_t term_statistics::bucket_of(std::string_view term, int hash_bits) noexcept {
+  return fnv1a64(term) & ((std::uint64_t{1} << hash_bits) - 1);
+}
+
+std::string term_statistics::bucket_key(std::uint64_t bucket) {
+  std::string key(8, '\0');
+  for (int i = 7; i >= 0; --i, bucket >>= 8) key[static_cast<std::size_t>(i)] = static_cast<char>(bucket & 0xFF);
+  return key;
+}
+
+std::uint64_t term_statistics::key_bucket(std::string_view key) {
+  std::uint64_t bucket = 0;
+  for (const char c : key) bucket = (bucket << 8) | static_cast<unsigned char>(c);
+  return bucket;
+}
+
+const std::string& term_statistics::label(std::string_view key) const {
+  static const std::string none;
+  const auto it = labels_.find(key);
+  return it == labels_.end() ? none : it->second;
+}
+
+void term_statistics::relabel(std::string_view key, std::string_view term) {
+  auto it = labels_.find(key);
+  if (it == labels_.end()) {
+    labels_.emplace(std::string(key), std::string(term));
+  } else if (term < it->second) {
+    it->second = term;
+  }
+}
+
 void term_statistics::add_document(std::span<const term> terms) {
   ++documents_;
   seen_.clear();
-  for (const term& t : terms) seen_.push_back(t.text);
+  if (hash_bits_) {
+    // Count each bucket once per document, and keep its smallest term as its label.
+    seen_keys_.clear();
+    for (const term& t : terms) {
+      seen_keys_.push_back(bucket_key(bucket_of(t.text, hash_bits_)));
+      relabel(seen_keys_.back(), t.text);
+    }
+    for (const auto& k : seen_keys_) seen_.push_back(k);
+  } else {
+    for (const term& t : terms) seen_.push_back(t.text);
+  }
   std::sort(seen_.begin(), seen_.end());
   for (std::size_t i = 0; i < seen_.size();) {
     std::size_t j = i + 1;
@@ -29,7 +70,8 @@ void term_statistics::add_document(std::span<const term> terms) {
   }
 }
 
-void term_statistics::add(std::string_view term, counts c) {
+void term_statistics::add(std::string_view term, counts c, std::string_view label) {
+  if (hash_bits_ && !label.empty()) relabel(term, label);
   auto it = counts_.find(term);
   if (it == counts_.end()) it = counts_.emplace(std::string(term), counts{}).first;
   it->second.df += c.df;
@@ -38,7 +80,7 @@ void term_statistics::add(std::string_view term, counts c) {
 
 void term_statistics::merge(const term_statistics& other) {
   documents_ += other.documents_;
-  for (const auto& [term, c] : other.counts_) add(term, c);
+  for (const auto& [term, c] : other.counts_) add(term, c, other.label(term));
 }
 
 // ---- pruning ------------------------------------------------------------------------------
@@ -66,6 +108,7 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
   model.analysis = analysis;
   model.partial = partial;
   model.pruning = pruning;
+  model.hash_bits = stats.hash_bits();
   model.documents = stats.documents();
 
   const double n = static_cast<double>(stats.documents());
@@ -91,7 +134,12 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
   }
   std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [t, c] : kept) {
-    model.terms.emplace_back(t);
+    if (model.hash_bits) {
+      model.terms.push_back(stats.label(t));
+      model.buckets.push_back(term_statistics::key_bucket(t));
+    } else {
+      model.terms.emplace_back(t);
+    }
     model.df.push_back(c.df);
     model.tf.push_back(c.tf);
   }
@@ -99,9 +147,15 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
 }
 
 term_statistics tfidf_model::statistics() const {
-  term_statistics stats;
+  term_statistics stats(hash_bits);
   stats.add_documents(documents);
-  for (std::size_t i = 0; i < terms.size(); ++i) stats.add(terms[i], {df[i], tf[i]});
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (hash_bits) {
+      stats.add(term_statistics::bucket_key(buckets[i]), {df[i], tf[i]}, terms[i]);
+    } else {
+      stats.add(terms[i], {df[i], tf[i]});
+    }
+  }
   return stats;
 }
 
@@ -193,7 +247,9 @@ model_file tfidf_model::to_file() const {
   file.set("prune.min_df", pruning.min_df.to_string());
   file.set("prune.max_df", pruning.max_df.to_string());
   file.set("prune.max_features", pruning.max_features ? std::to_string(*pruning.max_features) : "none");
+  file.set("hash_bits", std::to_string(hash_bits));
   file.add_strings("terms", terms);
+  if (hash_bits) file.add_u64("buckets", buckets);
   file.add_u64("df", df);
   file.add_u64("tf", tf);
   return file;
@@ -211,16 +267,23 @@ tfidf_model tfidf_model::from_file(const model_file& file, std::string_view sour
   model.pruning.max_df = df_bound::parse(file.get("prune.max_df"), "prune.max_df");
   const std::string max_features = file.get("prune.max_features");
   if (max_features != "none") model.pruning.max_features = parse_count(file, "prune.max_features");
+  const std::uint64_t hash_bits = parse_count(file, "hash_bits");
+  if (hash_bits > 30) throw error(error_kind::resource, fmt::format("{}: hash_bits {} out of range", source, hash_bits));
+  model.hash_bits = static_cast<int>(hash_bits);
   model.terms = file.strings("terms");
   model.df = file.u64("df");
   model.tf = file.u64("tf");
+  if (model.hash_bits) model.buckets = file.u64("buckets");
   if (model.df.size() != model.terms.size() || model.tf.size() != model.terms.size() ||
-      parse_count(file, "terms") != model.terms.size()) {
+      parse_count(file, "terms") != model.terms.size() ||
+      (model.hash_bits && model.buckets.size() != model.terms.size())) {
     throw error(error_kind::resource, fmt::format("{}: tfidf model sections disagree in size", source));
   }
   for (std::size_t i = 0; i < model.terms.size(); ++i) {
-    if ((i > 0 && !(model.terms[i - 1] < model.terms[i])) || model.df[i] == 0 || model.df[i] > model.documents ||
-        model.tf[i] < model.df[i]) {
+    const bool ordered = model.hash_bits ? (i == 0 || model.buckets[i - 1] < model.buckets[i]) &&
+                                               model.buckets[i] < (std::uint64_t{1} << model.hash_bits)
+                                         : i == 0 || model.terms[i - 1] < model.terms[i];
+    if (!ordered || model.df[i] == 0 || model.df[i] > model.documents || model.tf[i] < model.df[i]) {
       throw error(error_kind::resource, fmt::format("{}: tfidf model has inconsistent statistics (term {})", source, i));
     }
   }
@@ -237,15 +300,24 @@ tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting wei
   for (std::size_t i = 0; i < model.terms.size(); ++i) {
     const double df = static_cast<double>(model.df[i]) + (weighting.smooth_idf ? 1.0 : 0.0);
     idf_[i] = std::log(n / df) + 1.0;
-    ids_.emplace(model.terms[i], static_cast<std::uint32_t>(i));
+    if (model.hash_bits) {
+      bucket_ids_.emplace(model.buckets[i], static_cast<std::uint32_t>(i));
+    } else {
+      ids_.emplace(model.terms[i], static_cast<std::uint32_t>(i));
+    }
   }
 }
 
 void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out) const {
   out.clear();
   for (const term& t : terms) {
-    const auto it = ids_.find(t.text);
-    if (it != ids_.end()) out.emplace_back(it->second, 1.0);
+    if (model_.hash_bits) {
+      const auto it = bucket_ids_.find(term_statistics::bucket_of(t.text, model_.hash_bits));
+      if (it != bucket_ids_.end()) out.emplace_back(it->second, 1.0);
+    } else {
+      const auto it = ids_.find(t.text);
+      if (it != ids_.end()) out.emplace_back(it->second, 1.0);
+    }
   }
   std::sort(out.begin(), out.end());
   // Collapse repeated ids into counts.

@@ -35,6 +35,12 @@ ls part-*.tfidf | tail -n +3 | xargs "$textkit" tfidf merge --partial -o right.t
 "$textkit" tfidf merge "${prune[@]}" left.tfidf right.tfidf -o tree.tfidf
 check "merge of merges = one fit" single.tfidf tree.tfidf
 
+# Hashed statistics merge exactly too (each bucket keeps its smallest term as label).
+"$textkit" tfidf fit --hash-bits 10 "${prune[@]}" corpus.jsonl -o hashed.tfidf
+parallel --will-cite --pipe -N 100 "$textkit tfidf fit --hash-bits 10 --partial -o hpart-{#}.tfidf" <corpus.jsonl
+"$textkit" tfidf merge "${prune[@]}" hpart-*.tfidf -o hmerged.tfidf
+check "hashed: merge of shards = one fit" hashed.tfidf hmerged.tfidf
+
 "$textkit" tfidf --model single.tfidf --top 10 corpus.jsonl >single.out
 "$textkit" tfidf --model merged.tfidf --top 10 --threads 3 corpus.jsonl >merged.out
 parallel --will-cite --pipe -k -N 100 "$textkit tfidf --model merged.tfidf --top 10" <corpus.jsonl >split.out
@@ -42,5 +48,5 @@ check "transform with the merged model, 3 threads" single.out merged.out
 check "transform split with parallel --pipe -k" single.out split.out
 [[ $(wc -l <single.out) -eq $lines ]] || { echo "FAIL transform lost records"; failed=$((failed + 1)); }
 
-echo "$((5 - failed)) passed, $failed failed"
+echo "$((6 - failed)) passed, $failed failed"
 exit $((failed > 0))

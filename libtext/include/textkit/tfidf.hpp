@@ -32,12 +32,26 @@ class term_statistics {
     std::uint64_t tf = 0;  ///< occurrences over all documents (scikit-learn's max_features order)
   };
 
+  /// `hash_bits` 0: one entry per distinct term (memory grows with the vocabulary).
+  /// 1-30: terms are hashed into 2^hash_bits buckets (memory bounded; colliding terms share
+  /// statistics and weight), each bucket labelled by the smallest term (bytes) that fell in it.
+  explicit term_statistics(int hash_bits = 0) : hash_bits_(hash_bits) {}
+  int hash_bits() const noexcept { return hash_bits_; }
+  /// The bucket of `term` under `hash_bits` (FNV-1a 64 of its UTF-8 bytes, low bits).
+  static std::uint64_t bucket_of(std::string_view term, int hash_bits) noexcept;
+  /// Hashed statistics: the key of a bucket in terms() (8 bytes, big-endian, so that keys sort
+  /// as bucket numbers), and back.
+  static std::string bucket_key(std::uint64_t bucket);
+  static std::uint64_t key_bucket(std::string_view key);
+  /// Hashed statistics: the label of a bucket key (smallest term seen in it).
+  const std::string& label(std::string_view key) const;
+
   /// Counts one document's terms.
   void add_document(std::span<const term> terms);
   /// Adds another set of statistics to this one.
   void merge(const term_statistics& other);
-  /// Adds the statistics of one term (used when loading partial models).
-  void add(std::string_view term, counts c);
+  /// Adds the statistics of one term, or of one bucket key with its label (loading partials).
+  void add(std::string_view term, counts c, std::string_view label = {});
   void add_documents(std::uint64_t n) noexcept { documents_ += n; }
 
   std::uint64_t documents() const noexcept { return documents_; }
@@ -47,9 +61,14 @@ class term_statistics {
   }
 
  private:
+  void relabel(std::string_view key, std::string_view term);
+
   std::unordered_map<std::string, counts, string_hash, std::equal_to<>> counts_;
+  std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> labels_;  // hashed only
   std::vector<std::string_view> seen_;  // scratch: the distinct terms of the current document
+  std::vector<std::string> seen_keys_;  // scratch (hashed): their bucket keys
   std::uint64_t documents_ = 0;
+  int hash_bits_ = 0;
 };
 
 /// A document-frequency bound as scikit-learn takes it: a proportion of the documents
@@ -75,8 +94,10 @@ struct tfidf_model {
   analyzer_options analysis;
   bool partial = false;  ///< unpruned counts meant for merging
   tfidf_pruning pruning;
+  int hash_bits = 0;     ///< 0: exact vocabulary; else terms are buckets (see term_statistics)
   std::uint64_t documents = 0;
-  std::vector<std::string> terms;
+  std::vector<std::string> terms;          ///< the vocabulary (hashed: each bucket's label)
+  std::vector<std::uint64_t> buckets;      ///< hashed: the bucket of each entry, ascending
   std::vector<std::uint64_t> df;
   std::vector<std::uint64_t> tf;
 
@@ -110,6 +131,8 @@ class tfidf_vectorizer {
   void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out) const;
 
   const std::string& term_of(std::uint32_t id) const { return model_.terms[id]; }
+  /// The id users see: the rank in the vocabulary, or the bucket number of a hashed model.
+  std::uint64_t public_id(std::uint32_t id) const { return model_.hash_bits ? model_.buckets[id] : id; }
   double idf(std::uint32_t id) const { return idf_[id]; }
 
  private:
@@ -117,6 +140,7 @@ class tfidf_vectorizer {
   tfidf_weighting weighting_;
   std::vector<double> idf_;
   std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::unordered_map<std::uint64_t, std::uint32_t> bucket_ids_;  // hashed models
 };
 
 /// Records analyzer options in model metadata, and reads them back.
