@@ -16,5 +16,5 @@ for lang in fr en; do
   echo "== most frequent terms in the '$lang' articles (stop words and punctuation dropped, case folded)"
   jq -c "select(.lang == \"$lang\")" "$articles" |
     "$textkit" tokenize --lang "$lang" --lower --stopwords --drop-punct --output lines |
-    grep -v '^$' | sort | uniq -c | sort -k1,1nr -k2 | head -15
+    grep -v '^$' | sort | uniq -c | sort -k1,1nr -k2 | awk 'NR <= 15'  # not head: sort would die of SIGPIPE (pipefail)
 done

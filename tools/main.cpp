@@ -56,6 +56,18 @@ int run(int argc, char** argv) {
     apps.push_back(sub);
     actions.push_back(command.setup(*sub));
   }
+  // CLI11 reports an unknown command or option before a subcommand as "A subcommand is
+  // required": name the word instead.
+  if (argc > 1) {
+    const std::string first = argv[1];
+    bool known = first == "-h" || first == "--help" || first == "--version";
+    for (const auto& command : kSubcommands) known = known || first == command.name;
+    if (!known) {
+      fmt::print(stderr, "textkit: unknown {} '{}'\nTry 'textkit --help' for more information.\n",
+                 first.starts_with("-") ? "option" : "command", first);
+      return exit_usage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

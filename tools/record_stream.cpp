@@ -27,14 +27,35 @@ void add_stream_options(CLI::App& app, stream_options& options, const std::vecto
   add_output_options(app, options, formats);
 }
 
+namespace {
+
+// An option taking one of a few names, stored as an enum. (CLI11's CheckedTransformer would
+// also accept the enum's numbers and print them in its messages.)
+template <typename Enum>
+CLI::Option* add_choice(CLI::App& app, const std::string& name, Enum& target, std::map<std::string, Enum> choices,
+                        const std::string& description) {
+  std::vector<std::string> names;
+  for (const auto& entry : choices) names.push_back(entry.first);
+  return app
+      .add_option_function<std::string>(
+          name,
+          [&target, choices](const std::string& value) {
+            std::string lower = value;
+            for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            target = choices.at(lower);
+          },
+          description)
+      ->check(CLI::IsMember(names, CLI::ignore_case).description(""));
+}
+
+}  // namespace
+
 void add_input_options(CLI::App& app, stream_options& options) {
   app.add_option("files", options.files, "Input files (none or '-': standard input)")->type_name("FILE");
-  const std::map<std::string, input_format> inputs{
-      {"jsonl", input_format::jsonl}, {"text", input_format::text}, {"whole", input_format::whole}};
-  app.add_option("--input", options.input,
-                 "Input format: jsonl (one JSON object per line), text (one document per line), whole (each file "
-                 "is one document)")
-      ->transform(CLI::CheckedTransformer(inputs, CLI::ignore_case).description(""))
+  add_choice(app, "--input", options.input,
+             {{"jsonl", input_format::jsonl}, {"text", input_format::text}, {"whole", input_format::whole}},
+             "Input format: jsonl (one JSON object per line), text (one document per line), whole (each file "
+             "is one document)")
       ->type_name("FORMAT")
       ->default_str("jsonl");
   app.add_option("-f,--field", options.fields,
@@ -44,12 +65,10 @@ void add_input_options(CLI::App& app, stream_options& options) {
   app.add_option("--id-field", options.id_field, "JSON field identifying a record in TSV output")
       ->default_str("id")
       ->type_name("NAME");
-  const std::map<std::string, error_policy> policies{
-      {"fail", error_policy::fail}, {"skip", error_policy::skip}, {"pass", error_policy::pass}};
-  app.add_option("--on-error", options.on_error,
-                 "Malformed record: fail (stop, exit 1), skip (drop it, count on stderr), pass (emit it with an "
-                 "\"error\" field)")
-      ->transform(CLI::CheckedTransformer(policies, CLI::ignore_case).description(""))
+  add_choice(app, "--on-error", options.on_error,
+             {{"fail", error_policy::fail}, {"skip", error_policy::skip}, {"pass", error_policy::pass}},
+             "Malformed record: fail (stop, exit 1), skip (drop it, count on stderr), pass (emit it with an "
+             "\"error\" field)")
       ->type_name("POLICY")
       ->default_str("fail");
   app.add_option("-j,--threads", options.threads, "Worker threads (0: one per core); output order is kept")
@@ -66,8 +85,7 @@ void add_output_options(CLI::App& app, stream_options& options, const std::vecto
     outputs.emplace(name, f);
     names += names.empty() ? name : std::string("|") + name;
   }
-  app.add_option("--output", options.output, "Output format: " + names)
-      ->transform(CLI::CheckedTransformer(outputs, CLI::ignore_case).description(""))
+  add_choice(app, "--output", options.output, outputs, "Output format: " + names)
       ->type_name("FORMAT")
       ->default_str("jsonl");
   app.add_option("-o,--output-file", options.output_file, "Write to FILE instead of standard output")
@@ -352,19 +370,21 @@ class worker {
     const std::string_view line(b.data.data() + ref.offset, ref.size);
     rec_.source = names_[ref.source];
     rec_.line = ref.line;
+    // The record number names the record until (and unless) its id field is read, so that
+    // error rows carry their own record's name.
+    id_.clear();
+    append_int(id_, ref.index);
+    rec_.id = id_;
     if (options_.input != input_format::jsonl) {
       if (const std::size_t bad = utf8::find_invalid(line); bad != std::string_view::npos) {
         message = fmt::format("invalid UTF-8 at byte {}", bad + 1);
         return;
       }
       rec_.text = line;
-      id_.clear();
       if (options_.input == input_format::whole) {
         id_ = names_[ref.source];
-      } else {
-        append_int(id_, ref.index);
+        rec_.id = id_;
       }
-      rec_.id = id_;
       write_record(b, line, std::string_view());
       return;
     }
@@ -386,6 +406,16 @@ class worker {
     if (root.get_object().get(object)) {
       message = fmt::format("not a JSON object (found {})", type_name(root.type()));
       return;
+    }
+    simdjson::dom::element id;
+    if (!object.at_key(options_.id_field).get(id)) {
+      std::string_view id_string;
+      if (!id.get_string().get(id_string)) {
+        id_ = id_string;
+      } else {
+        id_ = simdjson::minify(id);
+      }
+      rec_.id = id_;
     }
     // Text: the requested fields, joined by a blank line.
     text_.clear();
@@ -409,19 +439,6 @@ class worker {
       }
     }
     rec_.text = options_.fields.size() == 1 ? single : std::string_view(text_);
-    id_.clear();
-    simdjson::dom::element id;
-    if (!object.at_key(options_.id_field).get(id)) {
-      std::string_view id_string;
-      if (!id.get_string().get(id_string)) {
-        id_ = id_string;
-      } else {
-        id_ = simdjson::minify(id);
-      }
-    } else {
-      append_int(id_, ref.index);
-    }
-    rec_.id = id_;
     write_record(b, line, line);
   }
 
@@ -486,7 +503,7 @@ class worker {
   void emit_error_record(batch& b, const line_ref& ref, const std::string& message) {
     const std::string_view line(b.data.data() + ref.offset, ref.size);
     if (options_.output == output_format::tsv) {
-      append_tsv_field(b.out, rec_.id.empty() ? std::to_string(ref.index) : std::string(rec_.id));
+      append_tsv_field(b.out, rec_.id);
       b.out += "\terror\t";
       append_tsv_field(b.out, message);
       b.out.push_back('\n');

@@ -83,6 +83,9 @@ void sentence_splitter::split(std::string_view text, std::span<const token> toke
       while (last + 1 < n && tokens[last + 1].kind == token_kind::punct && is_closing(span(text, tokens[last + 1]))) {
         const std::string_view gap = text.substr(tokens[last].end, tokens[last + 1].start - tokens[last].end);
         if (gap.find('\n') != std::string_view::npos) break;
+        // A straight quote after a space opens the next sentence: `left. "Why?"`.
+        const std::string_view next = span(text, tokens[last + 1]);
+        if (!gap.empty() && (next == "\"" || next == "'")) break;
         ++last;
       }
       ends = last + 1 == n || !starts_lower(span(text, tokens[last + 1]));

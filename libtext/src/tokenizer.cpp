@@ -209,9 +209,10 @@ class scanner {
       if (const std::size_t end = scan_keycap(i, here)) return end;
     }
     if (c == '.' || c == '!' || c == '?' || c == '-') {
-      // Runs of the same mark stay one token: "...", "!!!", "--".
+      // Runs stay one token: "...", "--", and any mix of '!' and '?' ("!!!", "?!").
       std::size_t j = i + 1;
-      while (j < n_ && text_[j] == static_cast<char>(c)) ++j;
+      const bool exclamation = c == '!' || c == '?';
+      while (j < n_ && (exclamation ? text_[j] == '!' || text_[j] == '?' : text_[j] == static_cast<char>(c))) ++j;
       if (j > i + 1) {
         emit(i, j, token_kind::punct);
         return j;
@@ -278,8 +279,9 @@ class scanner {
           const cp next = at(i + c.len);
           const bool letters = prev == char_class::letter && next.cls == char_class::letter &&
                                c.cls != char_class::mid_num;
+          // After plain-space thousands ("20 000"), only decimals may follow ("20 000,50").
           const bool digits = prev == char_class::digit && next.cls == char_class::digit &&
-                              c.cls != char_class::mid_letter && !joined_regular_space;
+                              c.cls != char_class::mid_letter && (!joined_regular_space || group_digits == 3);
           if (letters || digits) {
             if (digits && !has_letter) {
               has_separator = true;
@@ -502,12 +504,15 @@ class scanner {
       if (open_parens < 0 || open_brackets < 0) break;
       j += c.len;
     }
-    while (j > i) {
-      const char last = text_[j - 1];
-      if (std::strchr(".,;:!?'", last) == nullptr) break;
-      --j;
+    for (;;) {  // trailing punctuation ends the sentence, not the URL
+      if (j > i && std::strchr(".,;:!?'", text_[j - 1]) != nullptr) {
+        --j;
+      } else if (j >= i + 3 && text_.substr(j - 3, 3) == "\xE2\x80\xA6") {  // '…'
+        j -= 3;
+      } else {
+        break;
+      }
     }
-    if (j >= i + 3 && text_.substr(j - 3, 3) == "\xE2\x80\xA6") j -= 3;  // a trailing '…'
     emit(i, j, token_kind::url);
     return j;
   }

@@ -24,7 +24,11 @@ char_class compute_class(char32_t c) {
   // CLDR's root word rules (ICU's default) take the colon out of MidLetter: "Microsoft:Nadella"
   // is two words outside Swedish and Finnish.
   if (c == U':' || c == 0xFE13 || c == 0xFE55 || c == 0xFF1A) return char_class::punct;
-  if (u_hasBinaryProperty(u, UCHAR_WHITE_SPACE) || u_iscntrl(u)) return char_class::space;
+  // Controls (Cc: NUL, ESC...) separate; format characters (Cf: soft hyphen, ZWNJ, LRM)
+  // belong to their word (WB=Format), except the zero-width space, which exists to separate.
+  if (u_hasBinaryProperty(u, UCHAR_WHITE_SPACE) || u_charType(u) == U_CONTROL_CHAR || c == 0x200B) {
+    return char_class::space;
+  }
   // ASCII digits, '#' and '*' carry the Emoji property (keycap bases) but are not emoji.
   if (c >= 0x80 && u_hasBinaryProperty(u, UCHAR_EXTENDED_PICTOGRAPHIC)) {
     return u_hasBinaryProperty(u, UCHAR_EMOJI_PRESENTATION) ? char_class::emoji : char_class::emoji_text;

@@ -14,7 +14,8 @@ update=${3:-}
 bindir=$(mktemp -d)
 trap 'rm -rf "$bindir"' EXIT
 ln -s "$binary" "$bindir/textkit"
-export PATH="$bindir:$PATH" LC_ALL=C.UTF-8 TEXTKIT_TEST_TMP="$bindir"
+mkdir "$bindir/tmp"
+export PATH="$bindir:$PATH" LC_ALL=C.UTF-8 TEXTKIT_TEST_TMP="$bindir/tmp"
 cd "$case_dir" || exit 1
 input=/dev/null
 [[ -f stdin ]] && input=stdin
