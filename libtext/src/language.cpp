@@ -1,5 +1,8 @@
 #include "textkit/language.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
@@ -16,7 +19,10 @@ std::string detect_language(std::string_view text) {
   int valid_prefix = 0;
   const CLD2::Language lang =
       CLD2::DetectLanguageCheckUTF8(text.data(), static_cast<int>(size), true, &reliable, &valid_prefix);
-  if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return "und";
+  // CLD2 answers English when it saw no letters at all: that is no evidence of anything.
+  const bool has_letters = std::any_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(size),
+                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c)); });
+  if (!has_letters || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return "und";
   return CLD2::LanguageCode(lang);
 }
 
