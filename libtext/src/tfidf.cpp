@@ -29,58 +29,52 @@ std::uint64_t term_statistics::key_bucket(std::string_view key) {
   return bucket;
 }
 
-const std::string& term_statistics::label(std::string_view key) const {
-  static const std::string none;
-  const auto it = labels_.find(key);
-  return it == labels_.end() ? none : it->second;
+std::uint32_t term_statistics::entry(std::string_view key) {
+  const std::uint32_t id = keys_.intern(key);
+  if (id == counts_.size()) {
+    counts_.emplace_back();
+    last_document_.push_back(0);
+    if (hash_bits_) labels_.emplace_back();
+  }
+  return id;
 }
 
-void term_statistics::relabel(std::string_view key, std::string_view term) {
-  auto it = labels_.find(key);
-  if (it == labels_.end()) {
-    labels_.emplace(std::string(key), std::string(term));
-  } else if (term < it->second) {
-    it->second = term;
-  }
+void term_statistics::relabel(std::uint32_t id, std::string_view term) {
+  std::string& label = labels_[id];
+  if (label.empty() || term < label) label = term;
 }
 
 void term_statistics::add_document(std::span<const term> terms) {
-  ++documents_;
-  seen_.clear();
-  if (hash_bits_) {
-    // Count each bucket once per document, and keep its smallest term as its label.
-    seen_keys_.clear();
-    for (const term& t : terms) {
-      seen_keys_.push_back(bucket_key(bucket_of(t.text, hash_bits_)));
-      relabel(seen_keys_.back(), t.text);
+  ++documents_;  // also this document's number, for last_document_
+  for (const term& t : terms) {
+    std::uint32_t id;
+    if (hash_bits_) {
+      id = entry(bucket_key(bucket_of(t.text, hash_bits_)));
+      relabel(id, t.text);
+    } else {
+      id = entry(t.text);
     }
-    for (const auto& k : seen_keys_) seen_.push_back(k);
-  } else {
-    for (const term& t : terms) seen_.push_back(t.text);
-  }
-  std::sort(seen_.begin(), seen_.end());
-  for (std::size_t i = 0; i < seen_.size();) {
-    std::size_t j = i + 1;
-    while (j < seen_.size() && seen_[j] == seen_[i]) ++j;
-    auto it = counts_.find(seen_[i]);
-    if (it == counts_.end()) it = counts_.emplace(std::string(seen_[i]), counts{}).first;
-    it->second.df += 1;
-    it->second.tf += j - i;
-    i = j;
+    counts& c = counts_[id];
+    c.tf += 1;
+    if (last_document_[id] != documents_) {  // first occurrence in this document
+      last_document_[id] = documents_;
+      c.df += 1;
+    }
   }
 }
 
-void term_statistics::add(std::string_view term, counts c, std::string_view label) {
-  if (hash_bits_ && !label.empty()) relabel(term, label);
-  auto it = counts_.find(term);
-  if (it == counts_.end()) it = counts_.emplace(std::string(term), counts{}).first;
-  it->second.df += c.df;
-  it->second.tf += c.tf;
+void term_statistics::add(std::string_view key, counts c, std::string_view label) {
+  const std::uint32_t id = entry(key);
+  if (hash_bits_ && !label.empty()) relabel(id, label);
+  counts_[id].df += c.df;
+  counts_[id].tf += c.tf;
 }
 
 void term_statistics::merge(const term_statistics& other) {
   documents_ += other.documents_;
-  for (const auto& [term, c] : other.counts_) add(term, c, other.label(term));
+  for (std::size_t i = 0; i < other.size(); ++i) {
+    add(other.key(i), other.counts_of(i), hash_bits_ ? std::string_view(other.label(i)) : std::string_view());
+  }
 }
 
 // ---- pruning ------------------------------------------------------------------------------
@@ -117,31 +111,37 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
   if (!partial && high < low) {
     throw error(error_kind::usage, "max-df corresponds to fewer documents than min-df");
   }
-  std::vector<std::pair<std::string_view, term_statistics::counts>> kept;
+  struct entry {
+    std::string_view key;
+    term_statistics::counts counts;
+    std::size_t index;
+  };
+  std::vector<entry> kept;
   kept.reserve(stats.size());
-  for (const auto& [t, c] : stats.terms()) {
+  for (std::size_t i = 0; i < stats.size(); ++i) {
+    const term_statistics::counts& c = stats.counts_of(i);
     const double df = static_cast<double>(c.df);
-    if (partial || (df <= high && df >= low)) kept.emplace_back(t, c);
+    if (partial || (df <= high && df >= low)) kept.push_back({stats.key(i), c, i});
   }
   if (!partial && pruning.max_features && kept.size() > *pruning.max_features) {
     // The most frequent terms by total count; ties by term bytes (scikit-learn's order among
     // ties is whatever its unstable sort gives).
     const auto limit = static_cast<std::ptrdiff_t>(*pruning.max_features);
-    std::partial_sort(kept.begin(), kept.begin() + limit, kept.end(), [](const auto& a, const auto& b) {
-      return a.second.tf != b.second.tf ? a.second.tf > b.second.tf : a.first < b.first;
+    std::partial_sort(kept.begin(), kept.begin() + limit, kept.end(), [](const entry& a, const entry& b) {
+      return a.counts.tf != b.counts.tf ? a.counts.tf > b.counts.tf : a.key < b.key;
     });
     kept.resize(static_cast<std::size_t>(limit));
   }
-  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [t, c] : kept) {
+  std::sort(kept.begin(), kept.end(), [](const entry& a, const entry& b) { return a.key < b.key; });
+  for (const entry& e : kept) {
     if (model.hash_bits) {
-      model.terms.push_back(stats.label(t));
-      model.buckets.push_back(term_statistics::key_bucket(t));
+      model.terms.push_back(stats.label(e.index));
+      model.buckets.push_back(term_statistics::key_bucket(e.key));
     } else {
-      model.terms.emplace_back(t);
+      model.terms.emplace_back(e.key);
     }
-    model.df.push_back(c.df);
-    model.tf.push_back(c.tf);
+    model.df.push_back(e.counts.df);
+    model.tf.push_back(e.counts.tf);
   }
   return model;
 }
@@ -300,24 +300,17 @@ tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting wei
   for (std::size_t i = 0; i < model.terms.size(); ++i) {
     const double df = static_cast<double>(model.df[i]) + (weighting.smooth_idf ? 1.0 : 0.0);
     idf_[i] = std::log(n / df) + 1.0;
-    if (model.hash_bits) {
-      bucket_ids_.emplace(model.buckets[i], static_cast<std::uint32_t>(i));
-    } else {
-      ids_.emplace(model.terms[i], static_cast<std::uint32_t>(i));
-    }
+    ids_.intern(model.hash_bits ? term_statistics::bucket_key(model.buckets[i]) : model.terms[i]);
   }
 }
 
 void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out) const {
   out.clear();
   for (const term& t : terms) {
-    if (model_.hash_bits) {
-      const auto it = bucket_ids_.find(term_statistics::bucket_of(t.text, model_.hash_bits));
-      if (it != bucket_ids_.end()) out.emplace_back(it->second, 1.0);
-    } else {
-      const auto it = ids_.find(t.text);
-      if (it != ids_.end()) out.emplace_back(it->second, 1.0);
-    }
+    const std::uint32_t id =
+        model_.hash_bits ? ids_.find(term_statistics::bucket_key(term_statistics::bucket_of(t.text, model_.hash_bits)))
+                         : ids_.find(t.text);
+    if (id != term_index::npos) out.emplace_back(id, 1.0);
   }
   std::sort(out.begin(), out.end());
   // Collapse repeated ids into counts.

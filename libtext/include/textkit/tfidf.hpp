@@ -19,6 +19,7 @@
 
 #include "textkit/analyzer.hpp"
 #include "textkit/model_file.hpp"
+#include "textkit/term_index.hpp"
 #include "textkit/word_list.hpp"
 
 namespace textkit {
@@ -39,34 +40,35 @@ class term_statistics {
   int hash_bits() const noexcept { return hash_bits_; }
   /// The bucket of `term` under `hash_bits` (FNV-1a 64 of its UTF-8 bytes, low bits).
   static std::uint64_t bucket_of(std::string_view term, int hash_bits) noexcept;
-  /// Hashed statistics: the key of a bucket in terms() (8 bytes, big-endian, so that keys sort
-  /// as bucket numbers), and back.
+  /// Hashed statistics: the key of a bucket (8 bytes, big-endian, so that keys sort as bucket
+  /// numbers), and back.
   static std::string bucket_key(std::uint64_t bucket);
   static std::uint64_t key_bucket(std::string_view key);
-  /// Hashed statistics: the label of a bucket key (smallest term seen in it).
-  const std::string& label(std::string_view key) const;
 
   /// Counts one document's terms.
   void add_document(std::span<const term> terms);
   /// Adds another set of statistics to this one.
   void merge(const term_statistics& other);
   /// Adds the statistics of one term, or of one bucket key with its label (loading partials).
-  void add(std::string_view term, counts c, std::string_view label = {});
+  void add(std::string_view key, counts c, std::string_view label = {});
   void add_documents(std::uint64_t n) noexcept { documents_ += n; }
 
   std::uint64_t documents() const noexcept { return documents_; }
+  /// Number of distinct keys (terms, or buckets).
   std::size_t size() const noexcept { return counts_.size(); }
-  const std::unordered_map<std::string, counts, string_hash, std::equal_to<>>& terms() const noexcept {
-    return counts_;
-  }
+  /// Key, counts and (hashed) label of entry `i` < size(), in first-seen order.
+  std::string_view key(std::size_t i) const { return keys_.term(static_cast<std::uint32_t>(i)); }
+  const counts& counts_of(std::size_t i) const { return counts_[i]; }
+  const std::string& label(std::size_t i) const { return labels_[i]; }
 
  private:
-  void relabel(std::string_view key, std::string_view term);
+  std::uint32_t entry(std::string_view key);
+  void relabel(std::uint32_t id, std::string_view term);
 
-  std::unordered_map<std::string, counts, string_hash, std::equal_to<>> counts_;
-  std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> labels_;  // hashed only
-  std::vector<std::string_view> seen_;  // scratch: the distinct terms of the current document
-  std::vector<std::string> seen_keys_;  // scratch (hashed): their bucket keys
+  term_index keys_;
+  std::vector<counts> counts_;
+  std::vector<std::uint64_t> last_document_;  // counts df once per document without sorting
+  std::vector<std::string> labels_;           // hashed only
   std::uint64_t documents_ = 0;
   int hash_bits_ = 0;
 };
@@ -139,8 +141,7 @@ class tfidf_vectorizer {
   const tfidf_model& model_;
   tfidf_weighting weighting_;
   std::vector<double> idf_;
-  std::unordered_map<std::string_view, std::uint32_t> ids_;
-  std::unordered_map<std::uint64_t, std::uint32_t> bucket_ids_;  // hashed models
+  term_index ids_;  // term (or bucket key) → id, in model order
 };
 
 /// Records analyzer options in model metadata, and reads them back.
