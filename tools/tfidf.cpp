@@ -138,7 +138,7 @@ class transform_processor final : public record_processor {
 
   void process(const record& rec, output_format format, std::string& out) override {
     analyzer_.analyze(rec.text, result_);
-    vectorizer_.transform(result_.terms, vector_);
+    vectorizer_.transform(result_.terms, vector_, scratch_);
     std::span<const std::pair<std::uint32_t, double>> shown = vector_;
     if (flags_.vector.empty()) {
       // Top K: weight descending, then term bytes ascending (= feature id ascending).
@@ -191,6 +191,7 @@ class transform_processor final : public record_processor {
   const tfidf_vectorizer& vectorizer_;
   const weighting_flags& flags_;
   std::vector<std::pair<std::uint32_t, double>> vector_;
+  tfidf_vectorizer::scratch scratch_;
 };
 
 int transform(const stream_options& stream, const tfidf_model& model, const weighting_flags& flags) {

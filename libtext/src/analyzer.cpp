@@ -59,6 +59,8 @@ analyzer::analyzer(analyzer_options options) : options_(std::move(options)) {
     throw error(error_kind::usage, fmt::format("no Snowball stemmer for language '{}'", options_.lang));
   }
   if (options_.stopwords) user_stopwords_ = normalise_list(*options_.stopwords, options_.strip_accents);
+  lowercase_only_ = options_.lower && options_.form != normal_form::nfkc && !options_.strip_accents &&
+                    !options_.stem && !options_.remove_stopwords;
 }
 
 analyzer::~analyzer() = default;
@@ -79,6 +81,26 @@ void analyzer::normalise(std::string_view text, const token& tok, bool doc_is_nf
                          analysis& out) {
   if (options_.drop_punct && tok.kind == token_kind::punct) return;
   const std::string_view original = text.substr(tok.start, tok.end - tok.start);
+  // Fast path for the common "--lower" analysis of an ASCII token in NFC text: a lower-case
+  // token is its own term; otherwise it is folded straight into the arena.
+  if (lowercase_only_ && doc_is_nfc) {
+    bool ascii = true;
+    bool upper = false;
+    for (const char c : original) {
+      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      upper = upper || (c >= 'A' && c <= 'Z');
+    }
+    if (ascii) {
+      if (!upper) {
+        sentence_terms_.push_back({tok.start, tok.end - tok.start, false, tok.start, tok.end, tok.kind, 1});
+        return;
+      }
+      const auto offset = static_cast<std::uint32_t>(out.arena.size());
+      unicode::append_case_folded(out.arena, original);
+      sentence_terms_.push_back({offset, tok.end - tok.start, true, tok.start, tok.end, tok.kind, 1});
+      return;
+    }
+  }
   // Each step writes into its own buffer, and only when it has something to change.
   std::string_view form = original;
   if (options_.form == normal_form::nfkc || (options_.form == normal_form::nfc && !doc_is_nfc)) {

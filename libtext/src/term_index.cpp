@@ -27,52 +27,72 @@ std::uint64_t term_index::hash(std::string_view term) noexcept {
   return h;
 }
 
-void term_index::reserve(std::size_t terms) {
-  offsets_.reserve(terms + 1);
-  while ((mask_ + 1) < terms * 2) grow();
+std::uint64_t term_index::inline_bytes(std::string_view term) noexcept {
+  std::uint64_t bytes = 0;
+  std::memcpy(&bytes, term.data(), term.size());
+  return bytes;
 }
 
-void term_index::grow() {
-  const std::size_t capacity = slot_ids_.empty() ? 1024 : slot_ids_.size() * 2;
-  std::vector<std::uint64_t> hashes(capacity);
-  std::vector<std::uint32_t> ids(capacity, npos);
-  const std::uint64_t mask = capacity - 1;
-  for (std::size_t s = 0; s < slot_ids_.size(); ++s) {
-    if (slot_ids_[s] == npos) continue;
-    std::uint64_t at = slot_hashes_[s] & mask;
-    while (ids[at] != npos) at = (at + 1) & mask;
-    hashes[at] = slot_hashes_[s];
-    ids[at] = slot_ids_[s];
+bool term_index::matches(const slot& s, std::uint64_t h, std::string_view term) const {
+  if (s.hash != h || s.size != term.size()) return false;
+  if (term.size() <= 8) return s.bytes == inline_bytes(term);
+  return std::memcmp(arena_.data() + s.bytes, term.data(), term.size()) == 0;
+}
+
+std::uint32_t term_index::probe(const table& t, const term_index& owner, std::uint64_t h, std::string_view term,
+                                std::uint64_t& at) {
+  if (t.slots.empty()) return npos;
+  for (at = h & t.mask;; at = (at + 1) & t.mask) {
+    const slot& s = t.slots[at];
+    if (s.id == npos || owner.matches(s, h, term)) return s.id;
   }
-  slot_hashes_.swap(hashes);
-  slot_ids_.swap(ids);
-  mask_ = mask;
+}
+
+void term_index::place(table& t, const slot& s) {
+  std::uint64_t at = s.hash & t.mask;
+  while (t.slots[at].id != npos) at = (at + 1) & t.mask;
+  t.slots[at] = s;
+}
+
+void term_index::grow(table& t, std::size_t capacity) {
+  std::vector<slot> old;
+  old.swap(t.slots);
+  t.slots.assign(capacity, slot{});
+  t.mask = capacity - 1;
+  for (const slot& s : old) {
+    if (s.id != npos) place(t, s);
+  }
+}
+
+void term_index::reserve(std::size_t terms) {
+  offsets_.reserve(terms + 1);
+  std::size_t capacity = main_.slots.empty() ? 1024 : main_.slots.size();
+  while (capacity < terms * 2) capacity *= 2;
+  if (capacity != main_.slots.size()) grow(main_, capacity);
 }
 
 std::uint32_t term_index::find(std::string_view term) const {
-  if (slot_ids_.empty()) return npos;
   const std::uint64_t h = hash(term);
-  for (std::uint64_t at = h & mask_;; at = (at + 1) & mask_) {
-    const std::uint32_t id = slot_ids_[at];
-    if (id == npos) return npos;
-    if (slot_hashes_[at] == h && this->term(id) == term) return id;
-  }
+  std::uint64_t at;
+  const std::uint32_t id = probe(front_, *this, h, term, at);
+  if (id != npos || size() <= front_capacity) return id;
+  return probe(main_, *this, h, term, at);
 }
 
 std::uint32_t term_index::intern(std::string_view term) {
-  if ((size() + 1) * 2 > slot_ids_.size()) grow();  // load factor at most 1/2
-  const std::uint64_t h = hash(term);
-  std::uint64_t at = h & mask_;
-  for (;; at = (at + 1) & mask_) {
-    const std::uint32_t id = slot_ids_[at];
-    if (id == npos) break;
-    if (slot_hashes_[at] == h && this->term(id) == term) return id;
-  }
+  const std::uint32_t found = find(term);
+  if (found != npos) return found;
   const auto id = static_cast<std::uint32_t>(size());
+  const std::uint64_t h = hash(term);
+  slot s{h, term.size() <= 8 ? inline_bytes(term) : arena_.size(), static_cast<std::uint32_t>(term.size()), id};
   arena_ += term;
   offsets_.push_back(arena_.size());
-  slot_hashes_[at] = h;
-  slot_ids_[at] = id;
+  if ((size() * 2) > main_.slots.size()) grow(main_, main_.slots.empty() ? 1024 : main_.slots.size() * 2);
+  place(main_, s);  // load factor at most 1/2
+  if (id < front_capacity) {
+    if (front_.slots.empty()) grow(front_, 2 * front_capacity);
+    place(front_, s);
+  }
   return id;
 }
 

@@ -295,33 +295,40 @@ tfidf_model tfidf_model::from_file(const model_file& file, std::string_view sour
 tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting)
     : model_(model), weighting_(weighting) {
   idf_.resize(model.terms.size());
-  ids_.reserve(model.terms.size());
   const double n = static_cast<double>(model.documents) + (weighting.smooth_idf ? 1.0 : 0.0);
   for (std::size_t i = 0; i < model.terms.size(); ++i) {
     const double df = static_cast<double>(model.df[i]) + (weighting.smooth_idf ? 1.0 : 0.0);
     idf_[i] = std::log(n / df) + 1.0;
-    ids_.intern(model.hash_bits ? term_statistics::bucket_key(model.buckets[i]) : model.terms[i]);
+  }
+  // Index the most frequent terms first: they land in term_index's cache-resident front table.
+  std::vector<std::uint32_t> order(model.terms.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return model.tf[a] > model.tf[b]; });
+  index_.reserve(order.size());
+  model_id_ = order;
+  for (const std::uint32_t i : order) {
+    index_.intern(model.hash_bits ? term_statistics::bucket_key(model.buckets[i]) : model.terms[i]);
   }
 }
 
-void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out) const {
+void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
+                                 scratch& work) const {
   out.clear();
+  work.counts.resize(idf_.size());
+  work.touched.clear();
   for (const term& t : terms) {
-    const std::uint32_t id =
-        model_.hash_bits ? ids_.find(term_statistics::bucket_key(term_statistics::bucket_of(t.text, model_.hash_bits)))
-                         : ids_.find(t.text);
-    if (id != term_index::npos) out.emplace_back(id, 1.0);
+    const std::uint32_t position =
+        model_.hash_bits ? index_.find(term_statistics::bucket_key(term_statistics::bucket_of(t.text, model_.hash_bits)))
+                         : index_.find(t.text);
+    if (position == term_index::npos) continue;
+    const std::uint32_t id = model_id_[position];
+    if (work.counts[id]++ == 0) work.touched.push_back(id);
   }
-  std::sort(out.begin(), out.end());
-  // Collapse repeated ids into counts.
-  std::size_t w = 0;
-  for (std::size_t r = 0; r < out.size();) {
-    std::size_t e = r + 1;
-    while (e < out.size() && out[e].first == out[r].first) ++e;
-    out[w++] = {out[r].first, static_cast<double>(e - r)};
-    r = e;
+  std::sort(work.touched.begin(), work.touched.end());
+  for (const std::uint32_t id : work.touched) {
+    out.emplace_back(id, static_cast<double>(work.counts[id]));
+    work.counts[id] = 0;
   }
-  out.resize(w);
   double norm = 0;
   for (auto& [id, value] : out) {
     const double tf = weighting_.sublinear_tf ? 1.0 + std::log(value) : value;

@@ -186,7 +186,10 @@ void append_nfkc(std::string& out, std::string_view text) {
 
 void append_case_folded(std::string& out, std::string_view text) {
   if (is_ascii(text)) {
-    for (const char ch : text) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch);
+    const std::size_t at = out.size();
+    out.resize(at + text.size());
+    char* p = out.data() + at;
+    for (const char ch : text) *p++ = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch;
     return;
   }
   UErrorCode status = U_ZERO_ERROR;

@@ -82,6 +82,7 @@ class analyzer {
   sentence_splitter splitter_;
   std::map<std::string, std::unique_ptr<language_resources>> resources_;
   std::optional<word_set> user_stopwords_;  // normalised like the terms
+  bool lowercase_only_ = false;             // case folding is the only change to a term
   std::string normal_buffer_;
   std::string accent_buffer_;
   std::string fold_buffer_;

@@ -128,9 +128,16 @@ class tfidf_vectorizer {
  public:
   tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting);
 
+  /// Per-thread scratch space for transform(), reused across documents.
+  struct scratch {
+    std::vector<std::uint32_t> counts;   // indexed by feature id; zero between calls
+    std::vector<std::uint32_t> touched;  // ids seen in the current document
+  };
+
   /// The (feature id, weight) pairs of the document, sorted by feature id; terms outside the
-  /// vocabulary are ignored. `counts` is scratch space reused across calls.
-  void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out) const;
+  /// vocabulary are ignored.
+  void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
+                 scratch& work) const;
 
   const std::string& term_of(std::uint32_t id) const { return model_.terms[id]; }
   /// The id users see: the rank in the vocabulary, or the bucket number of a hashed model.
@@ -141,7 +148,8 @@ class tfidf_vectorizer {
   const tfidf_model& model_;
   tfidf_weighting weighting_;
   std::vector<double> idf_;
-  term_index ids_;  // term (or bucket key) → id, in model order
+  term_index index_;                    // term (or bucket key) → position, most frequent first
+  std::vector<std::uint32_t> model_id_;  // position → feature id (model order)
 };
 
 /// Records analyzer options in model metadata, and reads them back.
