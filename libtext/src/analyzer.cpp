@@ -178,14 +178,13 @@ void analyzer::analyze(std::string_view text, analysis& out) {
   // Fast path: tokens are the terms, as they are.
   if (doc_is_nfc && options_.form != normal_form::nfkc && !options_.lower && !options_.strip_accents &&
       !options_.stem && !options_.remove_stopwords && !options_.drop_punct && options_.ngram_max == 1) {
-    out.terms.reserve(out.tokens.size());
-    for (const sentence& s : out.sentences) {
-      for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
-        const token& tok = out.tokens[t];
-        out.terms.push_back({text.substr(tok.start, tok.end - tok.start), tok.start, tok.end, tok.kind, 1});
-      }
-      out.sentence_term_ends.push_back(static_cast<std::uint32_t>(out.terms.size()));
+    // Sentences cover the tokens in order, so term i is token i.
+    out.terms.resize(out.tokens.size());
+    term* dst = out.terms.data();
+    for (const token& tok : out.tokens) {
+      *dst++ = {std::string_view(text.data() + tok.start, tok.end - tok.start), tok.start, tok.end, tok.kind, 1};
     }
+    for (const sentence& s : out.sentences) out.sentence_term_ends.push_back(s.end_token);
     return;
   }
   language_resources& res = resources_for(out.lang);
