@@ -292,7 +292,8 @@ subcommand_action setup_tfidf(CLI::App& app) {
       ->type_name("MODEL")
       ->required();
 
-  return [options, fit, fit_options, merge, merge_options]() -> int {
+  CLI::App* app_ptr = &app;
+  return [options, fit, fit_options, merge, merge_options, app_ptr]() -> int {
     if (fit->parsed()) {
       const analyzer_options analysis = make_analyzer_options(fit_options->analysis);
       const tfidf_pruning pruning = fit_options->pruning.parse();
@@ -338,7 +339,19 @@ subcommand_action setup_tfidf(CLI::App& app) {
       return exit_ok;
     }
     if (options->fit == !options->model.empty()) {
-      throw error(error_kind::usage, "textkit tfidf: give --model MODEL, or --fit to fit on the inputs first");
+      throw error(error_kind::usage, "tfidf: give --model MODEL, or --fit to fit on the inputs first");
+    }
+    if (!options->model.empty()) {
+      // A model carries its analysis options; different ones on the command line would be
+      // silently ignored, so they are refused.
+      for (const char* name : {"--lang", "--normalize", "--lower", "--strip-accents", "--stem", "--stopwords",
+                               "--stopwords-file", "--ngrams", "--drop-punct", "--min-df", "--max-df",
+                               "--max-features", "--hash-bits", "--partial"}) {
+        if (app_ptr->count(name) > 0) {
+          throw error(error_kind::usage,
+                      fmt::format("tfidf: {} does not apply with --model: the model's own options are used", name));
+        }
+      }
     }
     if (options->fit) {
       std::string temp;
