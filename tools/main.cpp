@@ -28,6 +28,7 @@ const subcommand kSubcommands[] = {
     {"tokenize", "Split text into tokens and sentences, with normalisation, stemming and n-grams", setup_tokenize},
     {"tfidf", "Corpus statistics (fit, merge) and tf-idf keywords or vectors per document", setup_tfidf},
     {"model", "Inspect model files (info)", setup_model},
+    {"eval", "Score predictions against gold labels or scores (accuracy, F1, F_avg, Pearson, cosine)", setup_eval},
 };
 
 int exit_status_for(error_kind kind) {
@@ -98,6 +99,7 @@ int main(int argc, char** argv) {
   } catch (const textkit::error& e) {
     std::fflush(stdout);
     fmt::print(stderr, "textkit: {}\n", e.what());
+    if (e.kind() == textkit::error_kind::usage) fmt::print(stderr, "Try 'textkit --help' for more information.\n");
     return textkit::cli::exit_status_for(e.kind());
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "textkit: out of memory\n");

@@ -61,7 +61,8 @@ void add_input_options(CLI::App& app, stream_options& options) {
   app.add_option("-f,--field", options.fields,
                  "JSON field holding the text; repeat to join several fields with a blank line")
       ->default_str("text")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->allow_extra_args(false);  // one field per -f: "-f title FILE" must leave FILE an input
   app.add_option("--id-field", options.id_field, "JSON field identifying a record in TSV output")
       ->default_str("id")
       ->type_name("NAME");
@@ -552,7 +553,7 @@ class collector {
   // Returns false when the run must stop (--on-error fail).
   bool take(batch& b) {
     for (const auto& m : b.messages) {
-      if (++errors_ <= max_reported_errors) fmt::print(stderr, "{}: {}\n", command_, m);
+      if (++errors_ <= max_reported_errors && !options_.quiet_errors) fmt::print(stderr, "{}: {}\n", command_, m);
     }
     out_.write(b.out);
     if (b.fatal) {
@@ -568,8 +569,10 @@ class collector {
       fmt::print(stderr, "{}: stopped at the first malformed record (--on-error skip or pass to go on)\n", command_);
       return exit_data_error;
     }
-    if (errors_ > 0) {
-      const char* what = options_.on_error == error_policy::skip ? "skipped" : "passed with an \"error\" field";
+    if (errors_ > 0 && !options_.quiet_errors) {
+      const char* what = options_.on_error == error_policy::skip || options_.discard_records
+                             ? "skipped"
+                             : "passed with an \"error\" field";
       fmt::print(stderr, "{}: {} malformed record{} {}{}\n", command_, errors_, errors_ == 1 ? "" : "s", what,
                  errors_ > max_reported_errors ? fmt::format(" (first {} shown)", max_reported_errors) : "");
     }

@@ -31,6 +31,7 @@ struct stream_options {
   bool header = false;                      ///< print the TSV header line
   bool line_buffered = false;               ///< flush after every batch of records
   bool discard_records = false;             ///< processors only accumulate (tfidf fit): no output
+  bool quiet_errors = false;                ///< skip/pass: count malformed records silently (a first pass)
 };
 
 /// Registers the input options (files, --input, --field, --id-field, --on-error, --threads).

@@ -19,5 +19,6 @@ struct subcommand {
 subcommand_action setup_tokenize(CLI::App& app);
 subcommand_action setup_tfidf(CLI::App& app);
 subcommand_action setup_model(CLI::App& app);
+subcommand_action setup_eval(CLI::App& app);
 
 }  // namespace textkit::cli

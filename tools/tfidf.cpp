@@ -49,7 +49,8 @@ void add_pruning_options(CLI::App& app, pruning_flags& flags) {
       ->default_str("1.0");
   app.add_option("--max-features", flags.max_features,
                  "Keep the N terms most frequent over the corpus (ties: term bytes ascending); 0: all")
-      ->default_str("0");
+      ->default_str("0")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1} << 40).description(""));
   app.add_option("--hash-bits", flags.hash_bits,
                  "Hash terms into 2^N buckets (1-30): memory bounded by 2^N whatever the corpus, at the cost of "
                  "colliding terms sharing a weight; 0: exact vocabulary")
@@ -86,12 +87,14 @@ void add_weighting_options(CLI::App& app, weighting_flags& flags) {
       ->check(CLI::IsMember({"l2", "l1", "none"}).description(""))
       ->type_name("NORM")
       ->default_str("l2");
-  app.add_option("--top", flags.top, "The K highest-weighted terms per document (default 10 unless --vector)")
-      ->type_name("K");
+  auto* top = app.add_option("--top", flags.top, "The K highest-weighted terms per document [default: 10]")
+                  ->type_name("K")
+                  ->check(CLI::PositiveNumber.description(""));
   app.add_option("--vector", flags.vector,
                  "The whole sparse vector instead: 'ids' (feature ids = rank of the term in byte order) or 'terms'")
       ->check(CLI::IsMember({"ids", "terms"}).description(""))
-      ->type_name("ids|terms");
+      ->type_name("ids|terms")
+      ->excludes(top);
 }
 
 // ---- fit ----------------------------------------------------------------------------------
@@ -120,11 +123,13 @@ class fit_processor final : public record_processor {
 
 // One pass over the inputs: the corpus statistics. Returns the stream's exit status.
 int fit_statistics(const stream_options& stream, const analyzer_options& analysis, term_statistics& total,
-                   const char* command) {
+                   const char* command, bool quiet_errors = false) {
   std::mutex mutex;
   stream_options options = stream;
   options.discard_records = true;
   options.output_file.clear();
+  options.header = false;
+  options.quiet_errors = quiet_errors;  // --fit: the second pass reports them
   return run_stream(
       options, [&] { return std::make_unique<fit_processor>(analysis, total, mutex); }, command, "");
 }
@@ -306,6 +311,9 @@ subcommand_action setup_tfidf(CLI::App& app) {
       return exit_ok;
     }
     if (merge->parsed()) {
+      if (merge->count("--hash-bits") > 0) {
+        throw error(error_kind::usage, "tfidf merge: --hash-bits comes from the partial models being merged");
+      }
       const tfidf_pruning pruning = merge_options->pruning.parse();
       std::optional<term_statistics> total;
       std::optional<analyzer_options> analysis;
@@ -354,6 +362,9 @@ subcommand_action setup_tfidf(CLI::App& app) {
       }
     }
     if (options->fit) {
+      if (app_ptr->count("--partial") > 0) {
+        throw error(error_kind::usage, "tfidf --fit weighs documents: --partial belongs to 'textkit tfidf fit'");
+      }
       std::string temp;
       stream_options stream = options->stream;
       stream.files = spool_stdin(stream.files, temp);
@@ -366,7 +377,7 @@ subcommand_action setup_tfidf(CLI::App& app) {
       const analyzer_options analysis = make_analyzer_options(options->analysis);
       analyzer probe(analysis);
       term_statistics total(options->pruning.hash_bits);
-      const int status = fit_statistics(stream, analysis, total, "textkit tfidf");
+      const int status = fit_statistics(stream, analysis, total, "textkit tfidf", true);
       if (status != exit_ok) return status;
       const tfidf_model model = tfidf_model::build(total, analysis, options->pruning.parse(), false);
       return transform(stream, model, options->weighting);

@@ -92,8 +92,10 @@ df_bound df_bound::parse(std::string_view text, std::string_view option) {
 }
 
 std::string df_bound::to_string() const {
-  return proportion ? fmt::format("{:.17g}{}", value, value == std::floor(value) ? ".0" : "")
-                    : fmt::format("{}", static_cast<std::uint64_t>(value));
+  if (!proportion) return fmt::format("{}", static_cast<std::uint64_t>(value));
+  std::string text = fmt::format("{}", value);  // shortest text that reads back as the same double
+  if (text.find_first_of(".e") == std::string::npos) text += ".0";  // stays a proportion
+  return text;
 }
 
 tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_options& analysis,
@@ -108,6 +110,9 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
   const double n = static_cast<double>(stats.documents());
   const double high = pruning.max_df.proportion ? pruning.max_df.value * n : pruning.max_df.value;
   const double low = pruning.min_df.proportion ? pruning.min_df.value * n : pruning.min_df.value;
+  if (!partial && stats.documents() == 0) {
+    throw error(error_kind::data, "no documents to fit");
+  }
   if (!partial && high < low) {
     throw error(error_kind::usage, "max-df corresponds to fewer documents than min-df");
   }

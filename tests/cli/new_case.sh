@@ -10,4 +10,4 @@ mkdir -p "$dir"
 printf '%s\n' "$3" >"$dir/cmd"
 [[ $# -ge 4 ]] && cp "$4" "$dir/stdin"
 "$root/tests/cli/run_case.sh" "${TEXTKIT:-$root/build/tools/textkit}" "$dir" --update
-echo "$dir:"; for f in expout experr rc; do [[ -f "$dir/$f" ]] && { echo "--- $f"; head -c 2000 "$dir/$f"; echo; }; done
+echo "$dir:"; for f in expout experr rc; do if [[ -f "$dir/$f" ]]; then echo "--- $f"; head -c 2000 "$dir/$f"; echo; fi; done
