@@ -142,12 +142,7 @@ bool is_nfc(std::string_view text) {
   const char* end = p + text.size();
   bool quick_yes = true;
   while (p < end) {
-    while (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ULL) break;
-      p += 8;
-    }
+    utf8::skip_ascii(p, end);
     if (p == end) break;
     const char32_t c = utf8::decode(p, end);
     if (c < 0x80) continue;

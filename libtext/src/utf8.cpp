@@ -8,13 +8,7 @@ std::size_t find_invalid(std::string_view text) noexcept {
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end) {
-    // ASCII fast path: eight bytes at a time.
-    while (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ULL) break;
-      p += 8;
-    }
+    skip_ascii(p, end);
     if (p == end) break;
     if (static_cast<unsigned char>(*p) < 0x80) {
       ++p;

@@ -3,6 +3,7 @@
 /// Minimal, allocation-free UTF-8 helpers for the hot paths.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,17 @@ inline char32_t peek(std::string_view text, std::size_t i, int& len) noexcept {
   const char32_t c = decode(p, text.data() + text.size());
   len = static_cast<int>(p - (text.data() + i));
   return c;
+}
+
+/// Advances `p` over ASCII bytes, eight at a time, stopping at `end` or at a byte >= 0x80
+/// (which may still be ASCII-free for up to 7 bytes before it: callers decode from there).
+inline void skip_ascii(const char*& p, const char* end) noexcept {
+  while (end - p >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    if (word & 0x8080808080808080ULL) return;
+    p += 8;
+  }
 }
 
 /// Byte offset of the first ill-formed sequence, or std::string_view::npos when valid.
