@@ -33,8 +33,10 @@ class tokenize_processor final : public record_processor {
       : options_(options), analyzer_(std::move(analysis)) {}
 
   void process(const record& rec, output_format format, std::string& out) override {
-    analyzer_.analyze(rec.text, result_);
     const bool sentences = analyzer_.options().sentences;
+    // The plain JSONL array can be written straight from the tokens when they are the terms.
+    const bool from_tokens = format == output_format::jsonl && !sentences && !options_.offsets;
+    analyzer_.analyze(rec.text, result_, !from_tokens);
     switch (format) {
       case output_format::jsonl: write_json(rec, sentences, out); break;
       case output_format::tsv: write_tsv(rec, sentences, out); break;
@@ -113,10 +115,46 @@ class tokenize_processor final : public record_processor {
     return true;
   }
 
+  // As write_plain_terms, from the tokens themselves (no NUL or control byte is ever inside
+  // a token, so '"' and '\\' in punctuation and URLs are the only escapes).
+  static void write_plain_tokens(std::string_view text, std::span<const token> tokens, std::string& out) {
+    auto may_escape = [](token_kind k) { return k == token_kind::punct || k == token_kind::symbol || k == token_kind::url; };
+    std::size_t size = 2 + tokens.size() * 3 - 1;
+    for (const token& t : tokens) {
+      size += t.end - t.start;
+      if (!may_escape(t.kind)) continue;
+      for (std::uint32_t i = t.start; i < t.end; ++i) size += text[i] == '"' || text[i] == '\\';
+    }
+    const std::size_t at = out.size();
+    out.resize(at + size);
+    char* p = out.data() + at;
+    *p++ = '[';
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const token& t = tokens[i];
+      if (i) *p++ = ',';
+      *p++ = '"';
+      if (may_escape(t.kind)) {
+        for (std::uint32_t k = t.start; k < t.end; ++k) {
+          if (text[k] == '"' || text[k] == '\\') *p++ = '\\';
+          *p++ = text[k];
+        }
+      } else {
+        std::memcpy(p, text.data() + t.start, t.end - t.start);
+        p += t.end - t.start;
+      }
+      *p++ = '"';
+    }
+    *p++ = ']';
+  }
+
   void write_json(const record& rec, bool sentences, std::string& out) const {
     if (!sentences) {
       out += "\"tokens\":";
-      write_terms(result_.terms, out);
+      if (result_.terms_are_tokens && result_.terms.empty() && !result_.tokens.empty()) {
+        write_plain_tokens(rec.text, result_.tokens, out);
+      } else {
+        write_terms(result_.terms, out);
+      }
     } else {
       out += "\"sentences\":[";
       for (std::size_t s = 0; s < result_.sentences.size(); ++s) {

@@ -138,7 +138,7 @@ void analyzer::normalise(std::string_view text, const token& tok, bool doc_is_nf
   }
 }
 
-void analyzer::analyze(std::string_view text, analysis& out) {
+void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
   if (text.size() >= tokenizer::max_text_size) {
     throw error(error_kind::data, "document too large (4 GiB or more)");
   }
@@ -147,6 +147,7 @@ void analyzer::analyze(std::string_view text, analysis& out) {
   out.terms.clear();
   out.sentence_term_ends.clear();
   out.arena.clear();
+  out.terms_are_tokens = false;
   all_terms_.clear();
   // The language is needed up front for stemming and stop words; otherwise only if the
   // tokenizer meets a French inversion candidate (CLD2 costs about 30 µs a document).
@@ -178,13 +179,15 @@ void analyzer::analyze(std::string_view text, analysis& out) {
   // Fast path: tokens are the terms, as they are.
   if (doc_is_nfc && options_.form != normal_form::nfkc && !options_.lower && !options_.strip_accents &&
       !options_.stem && !options_.remove_stopwords && !options_.drop_punct && options_.ngram_max == 1) {
+    out.terms_are_tokens = true;
+    for (const sentence& s : out.sentences) out.sentence_term_ends.push_back(s.end_token);
+    if (!need_terms) return;
     // Sentences cover the tokens in order, so term i is token i.
     out.terms.resize(out.tokens.size());
     term* dst = out.terms.data();
     for (const token& tok : out.tokens) {
       *dst++ = {std::string_view(text.data() + tok.start, tok.end - tok.start), tok.start, tok.end, tok.kind, 1};
     }
-    for (const sentence& s : out.sentences) out.sentence_term_ends.push_back(s.end_token);
     return;
   }
   language_resources& res = resources_for(out.lang);

@@ -55,6 +55,8 @@ struct analysis {
   std::vector<term> terms;          ///< kept, normalised terms: unigrams, then each n-gram size
   /// With sentences: terms of sentence s are [sentence_term_ends[s-1], sentence_term_ends[s]).
   std::vector<std::uint32_t> sentence_term_ends;
+  /// Every term is its token, unchanged (then `terms` may be left empty: see analyze()).
+  bool terms_are_tokens = false;
   std::string arena;  ///< storage of normalised term text
 };
 
@@ -68,7 +70,11 @@ class analyzer {
   analyzer(analyzer&&) noexcept;
 
   /// Analyses `text` (well-formed UTF-8 expected; ill-formed bytes act as separators).
-  void analyze(std::string_view text, analysis& out);
+  void analyze(std::string_view text, analysis& out) { analyze(text, out, true); }
+  /// With `need_terms` false, when the options leave tokens unchanged (no normalisation
+  /// needed, no filtering, unigrams), `out.terms` stays empty and `out.terms_are_tokens` is
+  /// set: the caller reads the tokens instead (saves a copy on the hot path).
+  void analyze(std::string_view text, analysis& out, bool need_terms);
 
   const analyzer_options& options() const noexcept { return options_; }
 
