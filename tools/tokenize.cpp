@@ -139,12 +139,30 @@ class tokenize_processor final : public record_processor {
           *p++ = text[k];
         }
       } else {
-        std::memcpy(p, text.data() + t.start, t.end - t.start);
+        copy_short(p, text.data() + t.start, t.end - t.start);
         p += t.end - t.start;
       }
       *p++ = '"';
     }
     *p++ = ']';
+  }
+
+  // memcpy for the short strings tokens are: fixed-size overlapping moves instead of a call,
+  // never reading outside [src, src + n).
+  static void copy_short(char* dst, const char* src, std::size_t n) {
+    if (n >= 8) {
+      if (n > 16) {
+        std::memcpy(dst, src, n);
+        return;
+      }
+      std::memcpy(dst, src, 8);
+      std::memcpy(dst + n - 8, src + n - 8, 8);
+    } else if (n >= 4) {
+      std::memcpy(dst, src, 4);
+      std::memcpy(dst + n - 4, src + n - 4, 4);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) dst[i] = src[i];
+    }
   }
 
   void write_json(const record& rec, bool sentences, std::string& out) const {

@@ -91,6 +91,26 @@ constexpr std::array<bool, 256> make_ascii_letter() {
 }
 constexpr std::array<bool, 256> kAsciiLetter = make_ascii_letter();
 
+// The end of the run of ASCII letters starting at `i`: eight bytes at a time (SWAR), then
+// byte by byte for the tail.
+std::size_t end_of_ascii_letters(const char* text, std::size_t i, std::size_t n) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t high = 0x8080808080808080ULL;
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, text + i, 8);
+    const std::uint64_t folded = (w | 0x20 * ones) & ~high;          // 'A'-'Z' -> 'a'-'z', 7 bits
+    const std::uint64_t at_least_a = (folded + (0x80 - 'a') * ones) & high;
+    const std::uint64_t above_z = (folded + (0x80 - 'z' - 1) * ones) & high;
+    const std::uint64_t letters = at_least_a & ~above_z & ~(w & high);  // high bit set per letter byte
+    const std::uint64_t others = ~letters & high;
+    if (others) return i + static_cast<std::size_t>(__builtin_ctzll(others) / 8);
+    i += 8;
+  }
+  while (i < n && kAsciiLetter[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
 class scanner {
  public:
   scanner(std::string_view text, std::vector<token>& out, const tokenizer_options& options,
@@ -116,8 +136,7 @@ class scanner {
       // URLs, e-mail addresses, elisions, compounds and abbreviations all continue with a
       // byte outside kPlainWordEnd, so they still take the full path.
       if (kAsciiLetter[byte]) {
-        std::size_t j = i + 1;
-        while (j < n_ && kAsciiLetter[static_cast<unsigned char>(text[j])]) ++j;
+        const std::size_t j = end_of_ascii_letters(text, i + 1, n_);
         if (j == n_ || kPlainWordEnd[static_cast<unsigned char>(text[j])]) {
           out_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), token_kind::word});
           i = j;
