@@ -167,6 +167,8 @@ void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
     return out.lang == "fr";
   };
   if (out.lang.empty()) tok_options.is_french = &is_french;
+  bool nfc_quick_yes = false;
+  tok_options.nfc_quick_yes = &nfc_quick_yes;
   tokenizer_.tokenize(text, out.tokens, tok_options);
 
   if (options_.sentences) {
@@ -175,7 +177,8 @@ void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
     out.sentences.push_back({0, static_cast<std::uint32_t>(text.size()), 0,
                              static_cast<std::uint32_t>(out.tokens.size())});
   }
-  const bool doc_is_nfc = options_.form != normal_form::nfc || unicode::is_nfc(text);
+  // The tokenizer's quick check settles almost every document; ICU decides the rest.
+  const bool doc_is_nfc = options_.form != normal_form::nfc || nfc_quick_yes || unicode::is_nfc(text);
   // Fast path: tokens are the terms, as they are.
   if (doc_is_nfc && options_.form != normal_form::nfkc && !options_.lower && !options_.strip_accents &&
       !options_.stem && !options_.remove_stopwords && !options_.drop_punct && options_.ngram_max == 1) {

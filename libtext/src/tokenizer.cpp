@@ -162,8 +162,15 @@ class scanner {
     if (byte < 0x80) return {byte, ascii_classes_[byte], 1};
     const char* p = text_.data() + i;
     const char32_t c = utf8::decode(p, text_.data() + n_);
+    // Every non-ASCII code point passes through here: note whether it could break NFC.
+    nfc_quick_yes_ = nfc_quick_yes_ && (c < 0x10000 ? nfc_inert_[c] : unicode::detail::nfc_inert_supplementary(c));
     return {c, unicode::classify(c), static_cast<std::uint32_t>(p - (text_.data() + i))};
   }
+
+ public:
+  bool nfc_quick_yes() const noexcept { return nfc_quick_yes_; }
+
+ private:
 
   void emit(std::size_t start, std::size_t end, token_kind kind) {
     if (end > start) out_.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), kind});
@@ -639,6 +646,8 @@ class scanner {
   }
 
   const unicode::char_class* const ascii_classes_ = unicode::detail::bmp_classes();
+  const bool* const nfc_inert_ = unicode::detail::bmp_nfc_inert();
+  mutable bool nfc_quick_yes_ = true;  // updated by the const at(), which sees every code point
   std::string_view text_;
   std::size_t n_;
   std::vector<token>& out_;
@@ -652,7 +661,9 @@ class scanner {
 }  // namespace
 
 void tokenizer::tokenize(std::string_view text, std::vector<token>& out, const tokenizer_options& options) const {
-  scanner(text, out, options, *abbreviations_).run();
+  scanner s(text, out, options, *abbreviations_);
+  s.run();
+  if (options.nfc_quick_yes) *options.nfc_quick_yes = s.nfc_quick_yes();
 }
 
 }  // namespace textkit

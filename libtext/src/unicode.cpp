@@ -119,6 +119,8 @@ void check(UErrorCode status, const char* what) {
 
 namespace detail {
 const char_class* bmp_classes() noexcept { return table().classes.data(); }
+const bool* bmp_nfc_inert() noexcept { return table().nfc_inert.data(); }
+bool nfc_inert_supplementary(char32_t c) noexcept { return c != utf8::invalid && nfc_inert(c); }
 char_class classify_supplementary(char32_t c) noexcept {
   return c == utf8::invalid ? char_class::space : compute_class(c);
 }

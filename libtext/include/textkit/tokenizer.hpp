@@ -43,6 +43,10 @@ struct tokenizer_options {
   /// (« peut-on ») shows up, whether the text is French. Lets the analyzer run language
   /// identification only when it matters.
   const std::function<bool()>* is_french = nullptr;
+  /// When set, receives whether every code point of the text passed the NFC quick check
+  /// (NFC_Quick_Check=Yes, combining class 0): then the text is certainly NFC, and the
+  /// caller need not scan it again. False means "maybe not": ask unicode::is_nfc().
+  bool* nfc_quick_yes = nullptr;
 };
 
 /// Stateless, thread-safe tokenizer.

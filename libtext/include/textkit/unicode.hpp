@@ -36,6 +36,9 @@ namespace detail {
 /// The classes of U+0000..U+FFFF, computed once from ICU (thread-safe initialisation).
 const char_class* bmp_classes() noexcept;
 char_class classify_supplementary(char32_t c) noexcept;
+/// Per BMP code point: true when it cannot make a text non-NFC (NFC_Quick_Check=Yes, ccc=0).
+const bool* bmp_nfc_inert() noexcept;
+bool nfc_inert_supplementary(char32_t c) noexcept;
 }  // namespace detail
 
 /// The class of code point `c` (utf8::invalid maps to space). Thread-safe; the BMP is
