@@ -60,10 +60,17 @@ constexpr std::array<std::string_view, 20> kInvertedPronouns = {
     "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce",
     "moi", "toi", "lui", "leur", "eux", "y", "en", "le", "la", "les"};
 constexpr std::array<std::string_view, 5> kInvertedSubjects = {"il", "elle", "on", "ils", "elles"};
-// Those that never end an English compound: « -il », « -vous » split whatever the language;
-// the others (add-on, tra-la-la) only in French text.
-constexpr std::array<std::string_view, 8> kFrenchOnlyPronouns = {"je",   "tu",  "il",  "elle",
-                                                                 "nous", "vous", "ils", "elles"};
+// Those that never end an English compound: « -il », « -vous », « -ce » split whatever the
+// language; the others (tra-la-la) only in French text.
+constexpr std::array<std::string_view, 9> kFrenchOnlyPronouns = {"je",   "tu",   "il",    "elle", "nous",
+                                                                 "vous", "ils", "elles", "ce"};
+// "-on" ends English compounds only after these heads (add-on, hands-on, head-on...): after
+// any other word it is the French « on » (« peut-on », « dit-on »), without asking the language.
+constexpr std::array<std::string_view, 40> kEnglishOnHeads = {
+    "add",   "bolt",  "bring", "carry", "clip", "come",  "drop",  "dry",   "follow", "hands",
+    "hang",  "head",  "hold",  "knock", "lead", "lean",  "log",   "pile",  "plug",   "pull",
+    "push",  "put",   "roll",  "run",   "screw", "sign", "slip",  "snap",  "spin",   "stick",
+    "switch", "tack", "tag",   "take",  "try",  "turn",  "walk",  "wash",  "write",  "blow"};
 
 // UAX #29 WB7b/c: a double quote between Hebrew letters is part of the word (gershayim).
 bool is_hebrew_letter(char32_t c) { return (c >= 0x05D0 && c <= 0x05F2) || (c >= 0xFB1D && c <= 0xFB4F); }
@@ -472,6 +479,8 @@ class scanner {
         if (k == 0 || !in_ascii_list(word, kInvertedSubjects)) return false;
       } else if (!in_ascii_list(word, kInvertedPronouns)) {
         return false;
+      } else if (ascii_iequals(word, "on")) {
+        ambiguous = ambiguous || (pieces == 0 && in_ascii_list(text_.substr(start, h - start), kEnglishOnHeads));
       } else if (!in_ascii_list(word, kFrenchOnlyPronouns)) {
         ambiguous = true;
       }

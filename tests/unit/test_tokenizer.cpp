@@ -109,10 +109,15 @@ const tokenize_case kTokenCases[] = {
     {"pensez-vous splits in any text (en)", "en", "pensez-vous", {"pensez", "-vous"}},
     {"sommes-nous splits with no language", "", "sommes-nous", {"sommes", "-nous"}},
     {"peut-on (fr)", "fr", "peut-on", {"peut", "-on"}},
-    {"peut-on (en) stays whole", "en", "peut-on", {"peut-on"}},
-    {"peut-on (unknown, no detector) stays whole", "", "peut-on", {"peut-on"}},
+    {"peut-on splits in any text (-on after a non-English head)", "en", "peut-on", {"peut", "-on"}},
+    {"peut-on (unknown, no detector)", "", "peut-on", {"peut", "-on"}},
     {"peut-on (unknown, detected French)", "?fr", "peut-on", {"peut", "-on"}},
-    {"peut-on (unknown, detected English)", "?en", "peut-on", {"peut-on"}},
+    {"peut-on (unknown, detected English)", "?en", "peut-on", {"peut", "-on"}},
+    {"hands-on (en) stays whole", "en", "hands-on", {"hands-on"}},
+    {"head-on (unknown, detected English) stays whole", "?en", "a head-on crash", {"a", "head-on", "crash"}},
+    {"dis-le (en) stays whole: -le is ambiguous", "en", "dis-le", {"dis-le"}},
+    {"dis-le (unknown, detected English) stays whole", "?en", "dis-le", {"dis-le"}},
+    {"dis-le (unknown, detected French)", "?fr", "dis-le", {"dis", "-le"}},
     {"donne-le-moi (fr)", "fr", "donne-le-moi", {"donne", "-le", "-moi"}},
     {"donne-le-moi (en) stays whole", "en", "donne-le-moi", {"donne-le-moi"}},
     {"donne-le-moi (unknown, detected French)", "?fr", "donne-le-moi", {"donne", "-le", "-moi"}},
@@ -407,8 +412,9 @@ TEST_CASE("tokenizer: the language detector is asked at most once, only for ambi
       {"no hyphen", "Le chat dort.", 0},
       {"unambiguous inversion -t-il", "a-t-il dit-elle", 0},
       {"compound, not an inversion", "porte-parole arc-en-ciel", 0},
-      {"one ambiguous candidate", "peut-on", 1},
-      {"several candidates, asked once", "peut-on dire-le allez-y", 1},
+      {"-on after a non-English head is not ambiguous", "peut-on dit-on", 0},
+      {"one ambiguous candidate", "dis-le", 1},
+      {"several candidates, asked once", "add-on dire-le allez-y", 1},
   };
   for (const auto& c : cases) {
     const std::string name = c.name;
@@ -423,7 +429,7 @@ TEST_CASE("tokenizer: the language detector is asked at most once, only for ambi
   // Once asked, the answer holds for every candidate of the text.
   CHECK(tokens_of("peut-on dis-le allez-y", "?fr") ==
         strings{"peut", "-on", "dis", "-le", "allez", "-y"});
-  CHECK(tokens_of("peut-on dis-le allez-y", "?en") == strings{"peut-on", "dis-le", "allez-y"});
+  CHECK(tokens_of("peut-on dis-le allez-y", "?en") == strings{"peut", "-on", "dis-le", "allez-y"});
 }
 
 TEST_CASE("tokenizer: appends to the output vector") {
