@@ -53,8 +53,7 @@ abbreviation_list abbreviation_list::parse(std::string_view content, std::string
       throw error(error_kind::resource,
                   fmt::format("{}:{}: expected 'ABBREVIATION<TAB>final' or '<TAB>inner'", source, line_number));
     }
-    list.entries_[std::string(abbreviation)] = role == "final";
-    list.max_length_ = std::max(list.max_length_, abbreviation.size());
+    list.add(abbreviation, role == "final");
   });
   return list;
 }
@@ -68,18 +67,22 @@ const abbreviation_list& abbreviation_list::embedded() {
   return list;
 }
 
+void abbreviation_list::add(std::string_view text, bool may_end_sentence) {
+  const std::uint32_t id = entries_.intern(text);
+  if (id == may_end_.size()) may_end_.push_back(0);
+  // An entry that may end a sentence in either language keeps that reading.
+  may_end_[id] = static_cast<char>(may_end_[id] || may_end_sentence);
+  max_length_ = std::max(max_length_, text.size());
+}
+
 void abbreviation_list::merge(const abbreviation_list& other) {
-  for (const auto& [text, final] : other.entries_) {
-    // An entry that may end a sentence in either language keeps that reading.
-    auto [it, inserted] = entries_.emplace(text, final);
-    if (!inserted) it->second = it->second || final;
-  }
-  max_length_ = std::max(max_length_, other.max_length_);
+  for (std::uint32_t id = 0; id < other.entries_.size(); ++id) add(other.entries_.term(id), other.may_end_[id]);
 }
 
 const bool* abbreviation_list::find(std::string_view text) const {
-  const auto it = entries_.find(text);
-  return it == entries_.end() ? nullptr : &it->second;
+  static constexpr bool answers[2] = {false, true};
+  const std::uint32_t id = entries_.find(text);
+  return id == term_index::npos ? nullptr : &answers[may_end_[id] != 0];
 }
 
 const word_set* embedded_stopwords(std::string_view lang) {

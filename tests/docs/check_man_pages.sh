@@ -24,6 +24,7 @@ check_options textkit-tfidf.1 "$textkit" tfidf fit
 check_options textkit-tfidf.1 "$textkit" tfidf merge
 check_options textkit.1 "$textkit"
 check_options textkit-model.1 "$textkit" model info
+check_options textkit-eval.1 "$textkit" eval
 for page in "$man_dir"/*.1; do
   lint=$(mandoc -Tlint "$page" 2>&1)
   if [[ -n "$lint" ]]; then

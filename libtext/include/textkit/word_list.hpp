@@ -8,6 +8,9 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
+
+#include "textkit/term_index.hpp"
 
 namespace textkit {
 
@@ -50,9 +53,13 @@ class abbreviation_list {
   /// Length in bytes of the longest entry; bounds the tokenizer's look-ahead.
   std::size_t max_length() const noexcept { return max_length_; }
   std::size_t size() const noexcept { return entries_.size(); }
+  /// Adds (or widens) one entry.
+  void add(std::string_view text, bool may_end_sentence);
 
  private:
-  std::unordered_map<std::string, bool, string_hash, std::equal_to<>> entries_;
+  // Looked up at every word followed by '.': the fast vocabulary table, not a node map.
+  term_index entries_;
+  std::vector<char> may_end_;  // by entry id: 1 when "final"
   std::size_t max_length_ = 0;
 };
 
