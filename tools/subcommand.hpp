@@ -20,5 +20,6 @@ subcommand_action setup_tokenize(CLI::App& app);
 subcommand_action setup_tfidf(CLI::App& app);
 subcommand_action setup_model(CLI::App& app);
 subcommand_action setup_eval(CLI::App& app);
+subcommand_action setup_sentiment(CLI::App& app);
 
 }  // namespace textkit::cli

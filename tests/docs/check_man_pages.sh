@@ -25,6 +25,7 @@ check_options textkit-tfidf.1 "$textkit" tfidf merge
 check_options textkit.1 "$textkit"
 check_options textkit-model.1 "$textkit" model info
 check_options textkit-eval.1 "$textkit" eval
+check_options textkit-sentiment.1 "$textkit" sentiment
 for page in "$man_dir"/*.1; do
   lint=$(mandoc -Tlint "$page" 2>&1)
   if [[ -n "$lint" ]]; then

@@ -1,0 +1,146 @@
+#pragma once
+/// @file sentiment.hpp
+/// Lexicon-and-rules sentiment for French and English (in the manner of VADER): word
+/// valences on a -4..+4 scale, modified by negation, boosters and dampeners, contrast words,
+/// idioms, capitals and exclamation marks, summed per sentence and normalised to [-1, 1].
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textkit/analyzer.hpp"
+#include "textkit/term_index.hpp"
+#include "textkit/word_list.hpp"
+
+namespace textkit {
+
+/// How a lexicon file is laid out.
+enum class lexicon_format : std::uint8_t {
+  tsv,    ///< term<TAB>valence
+  vader,  ///< term<TAB>mean<TAB>sd<TAB>[ratings] (VADER's vader_lexicon.txt)
+};
+
+/// The valences and rule words of one language. Terms are matched on their case-folded form.
+class sentiment_resources {
+ public:
+  /// The embedded resources of `lang` ("en" or "fr"; others get the English rules and an empty
+  /// lexicon). Emoji and emoticons are shared by every language.
+  static sentiment_resources embedded(std::string_view lang);
+
+  /// Replaces (`replace`) or extends the valence lexicon with a file's entries; later entries
+  /// override earlier ones. Errors name `source:line`.
+  void load_lexicon(std::string_view content, std::string_view source, lexicon_format format, bool replace);
+
+  /// Adds another resource's lexicon entries and idioms, overriding ours (--lexicon-add).
+  void merge_lexicon(const sentiment_resources& other);
+
+  /// The valence of a folded word, or 0 when it has none.
+  float valence(std::string_view word) const;
+  /// The booster increment of a folded word (positive: intensifier, negative: dampener), or 0.
+  float booster(std::string_view word) const;
+  bool is_negator(std::string_view word) const { return negators_.contains(word); }
+  bool is_contrast(std::string_view word) const { return contrasts_.contains(word); }
+  /// The longest idiom (or multi-word booster) starting at `words[0]`: its length in words and
+  /// valence (length 0 when none).
+  struct phrase_match {
+    std::size_t words = 0;
+    float value = 0;
+    bool booster = false;
+    bool contrast = false;
+  };
+  phrase_match phrase_at(std::span<const std::string_view> words) const;
+  /// The valence of an emoji or emoticon as typed, or 0.
+  float symbol_valence(std::string_view text) const;
+  std::size_t lexicon_size() const noexcept { return lexicon_.size(); }
+
+ private:
+  struct phrase {
+    std::vector<std::string> words;
+    float value;
+    bool booster;
+    bool contrast;
+  };
+  void add_phrase(std::string_view text, float value, bool booster, bool contrast = false);
+
+  term_index lexicon_;
+  std::vector<float> valences_;
+  term_index boosters_;
+  std::vector<float> booster_values_;
+  word_set negators_;
+  word_set contrasts_;
+  std::vector<phrase> phrases_;  // multi-word idioms and boosters, longest first
+  term_index symbols_;
+  std::vector<float> symbol_values_;
+};
+
+/// One word or symbol that moved a score, and why.
+struct sentiment_evidence {
+  std::uint32_t start = 0;  ///< byte span in the document
+  std::uint32_t end = 0;
+  float base = 0;           ///< its lexicon valence
+  float value = 0;          ///< after the rules
+  std::uint8_t rules = 0;   ///< bits of sentiment_rule
+};
+
+/// Rules that changed a valence (bits of sentiment_evidence::rules).
+enum sentiment_rule : std::uint8_t {
+  rule_negated = 1,
+  rule_boosted = 2,
+  rule_dampened = 4,
+  rule_capitals = 8,
+  rule_before_contrast = 16,
+  rule_after_contrast = 32,
+  rule_idiom = 64,
+};
+
+/// Scores of one span of text.
+struct sentiment_scores {
+  double compound = 0;  ///< normalised sum in [-1, 1]
+  double positive = 0;  ///< proportions of the text's weight, summing to 1 (or all 0)
+  double neutral = 0;
+  double negative = 0;
+  double sum = 0;       ///< the raw sum before normalisation
+};
+
+struct sentence_sentiment {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  sentiment_scores scores;
+};
+
+struct sentiment_result {
+  std::string lang;
+  sentiment_scores document;
+  std::vector<sentence_sentiment> sentences;
+  std::vector<sentiment_evidence> evidence;  ///< every non-zero contribution, in text order
+};
+
+/// The label of a compound score: "positive" (>= 0.05), "negative" (<= -0.05), else "neutral".
+std::string_view sentiment_label(double compound) noexcept;
+
+/// Scores documents. Not thread-safe (it owns an analyzer): one per thread.
+class sentiment_analyzer {
+ public:
+  /// `lang`: "" or "auto" (CLD2 per document) or a code. `custom`: resources to use for every
+  /// language instead of the embedded ones (from --lexicon).
+  explicit sentiment_analyzer(std::string lang, const sentiment_resources* custom = nullptr,
+                              const sentiment_resources* extra = nullptr);
+  void analyze(std::string_view text, sentiment_result& out);
+
+ private:
+  const sentiment_resources& resources_for(const std::string& lang);
+  sentiment_scores score_span(std::string_view text, std::span<const token> tokens, std::size_t first_token,
+                              const sentiment_resources& res, std::vector<sentiment_evidence>& evidence);
+
+  std::string lang_;
+  const sentiment_resources* custom_;
+  const sentiment_resources* extra_;
+  analyzer analyzer_;
+  analysis analysis_;
+  std::vector<std::pair<std::string, sentiment_resources>> embedded_;
+  std::vector<std::string> folded_;
+  std::vector<std::string_view> folded_views_;
+};
+
+}  // namespace textkit

@@ -1,0 +1,438 @@
+#include "textkit/sentiment.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "textkit/error.hpp"
+#include "textkit/resources.hpp"
+#include "textkit/unicode.hpp"
+#include "textkit/utf8.hpp"
+
+namespace textkit {
+namespace {
+
+// The constants of the rules, VADER's where it has one (Hutto & Gilbert 2014).
+constexpr float kNegation = -0.74f;           // a negated valence is flipped and damped
+constexpr float kCapitals = 0.733f;           // ALL-CAPS emphasis, in the direction of the valence
+constexpr float kBeforeContrast = 0.5f;       // "X but Y": X counts half ...
+constexpr float kAfterContrast = 1.5f;        // ... and Y one and a half
+constexpr float kExclamation = 0.292f;        // per '!', up to four
+constexpr float kQuestion = 0.18f;            // per '?' beyond one, up to 0.96
+constexpr double kNormalisation = 15.0;       // compound = s / sqrt(s^2 + 15)
+constexpr float kBoosterDecay[3] = {1.0f, 0.95f, 0.9f};  // by distance to the word boosted
+
+struct line_reader {
+  std::string_view content;
+  std::string_view source;
+  std::size_t number = 0;
+
+  // The next non-comment, non-blank line, or false at the end.
+  bool next(std::string_view& line) {
+    while (!content.empty()) {
+      ++number;
+      const std::size_t eol = content.find('\n');
+      line = content.substr(0, eol);
+      content = eol == std::string_view::npos ? std::string_view() : content.substr(eol + 1);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+      if (!utf8::is_valid(line)) fail("invalid UTF-8");
+      if (line.empty() || line.front() == '#') continue;
+      return true;
+    }
+    return false;
+  }
+  [[noreturn]] void fail(const std::string& message) const {
+    throw error(error_kind::resource, fmt::format("{}:{}: {}", source, number, message));
+  }
+  // Splits "term<TAB>number[<TAB>...]" and checks the number is a valence in [-4, 4].
+  std::pair<std::string_view, float> term_and_value(std::string_view line, float low = -4, float high = 4) {
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) fail("expected TERM<TAB>VALUE");
+    std::string_view number = line.substr(tab + 1);
+    number = number.substr(0, number.find('\t'));
+    float value = 0;
+    const auto result = std::from_chars(number.data(), number.data() + number.size(), value);
+    if (result.ec != std::errc() || result.ptr != number.data() + number.size()) {
+      fail(fmt::format("'{}' is not a number", number));
+    }
+    if (value < low || value > high) fail(fmt::format("{} is outside [{}, {}]", value, low, high));
+    return {line.substr(0, tab), value};
+  }
+};
+
+std::string fold(std::string_view text) {
+  std::string out;
+  unicode::append_case_folded(out, text);
+  return out;
+}
+
+void put(term_index& index, std::vector<float>& values, std::string_view key, float value) {
+  const std::uint32_t id = index.intern(key);
+  if (id == values.size()) values.push_back(value);
+  values[id] = value;
+}
+
+float get(const term_index& index, const std::vector<float>& values, std::string_view key) {
+  const std::uint32_t id = index.find(key);
+  return id == term_index::npos ? 0.0f : values[id];
+}
+
+bool has_lower_case_letter(std::string_view text) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    const char32_t c = utf8::decode(p, end);
+    if (unicode::classify(c) == unicode::char_class::letter && !unicode::is_upper(c)) return true;
+  }
+  return false;
+}
+
+bool has_letter(std::string_view text) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    if (unicode::classify(utf8::decode(p, end)) == unicode::char_class::letter) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// ---- resources -----------------------------------------------------------------------------
+
+void sentiment_resources::load_lexicon(std::string_view content, std::string_view source, lexicon_format format,
+                                       bool replace) {
+  if (replace) {
+    lexicon_ = term_index();
+    valences_.clear();
+  }
+  line_reader in{content, source};
+  std::string_view line;
+  while (in.next(line)) {
+    const auto [term, value] = in.term_and_value(line);
+    if (format == lexicon_format::vader && std::count(line.begin(), line.end(), '\t') < 2) {
+      in.fail("expected VADER's TERM<TAB>MEAN<TAB>SD<TAB>RATINGS");
+    }
+    const std::string folded = fold(term);
+    if (folded.find(' ') != std::string::npos) {
+      add_phrase(folded, value, false);
+    } else {
+      put(lexicon_, valences_, folded, value);
+    }
+  }
+}
+
+void sentiment_resources::add_phrase(std::string_view text, float value, bool booster, bool contrast) {
+  phrase p{{}, value, booster, contrast};
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t space = text.find(' ', start);
+    const std::string_view word = text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+    if (!word.empty()) p.words.emplace_back(word);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  if (p.words.size() < 2) return;
+  phrases_.push_back(std::move(p));
+  std::stable_sort(phrases_.begin(), phrases_.end(),
+                   [](const phrase& a, const phrase& b) { return a.words.size() > b.words.size(); });
+}
+
+sentiment_resources sentiment_resources::embedded(std::string_view lang) {
+  sentiment_resources r;
+  const std::string language = lang == "fr" ? "fr" : "en";
+  auto each_line = [](std::string_view name, auto on_line) {
+    line_reader in{textkit::embedded(name), name};
+    std::string_view line;
+    while (in.next(line)) on_line(in, line);
+  };
+  if (lang == "en" || lang == "fr") {
+    const char* parts[2][2] = {{"lexicons/en/words-a-l.tsv", "lexicons/en/words-m-z.tsv"},
+                               {"lexicons/fr/mots-a-l.tsv", "lexicons/fr/mots-m-z.tsv"}};
+    for (const char* name : parts[language == "fr"]) r.load_lexicon(textkit::embedded(name), name, lexicon_format::tsv, false);
+  }
+  each_line("sentiment/" + language + "/boosters.tsv", [&](line_reader& in, std::string_view line) {
+    const auto [term, value] = in.term_and_value(line, -2, 2);
+    const std::string folded = fold(term);
+    if (folded.find(' ') != std::string::npos) {
+      r.add_phrase(folded, value, true);
+    } else {
+      put(r.boosters_, r.booster_values_, folded, value);
+    }
+  });
+  each_line("sentiment/" + language + "/negators.txt",
+            [&](line_reader&, std::string_view line) { r.negators_.insert(fold(line)); });
+  each_line("sentiment/" + language + "/contrast.txt", [&](line_reader&, std::string_view line) {
+    const std::string folded = fold(line);
+    if (folded.find(' ') != std::string::npos) {
+      r.add_phrase(folded, 0, false, true);
+    } else {
+      r.contrasts_.insert(folded);
+    }
+  });
+  each_line("sentiment/" + language + "/idioms.tsv", [&](line_reader& in, std::string_view line) {
+    const auto [term, value] = in.term_and_value(line);
+    r.add_phrase(fold(term), value, false);
+  });
+  for (const char* name : {"sentiment/emoticons.tsv", "sentiment/emoji.tsv"}) {
+    each_line(name, [&](line_reader& in, std::string_view line) {
+      const auto [term, value] = in.term_and_value(line);
+      put(r.symbols_, r.symbol_values_, term, value);
+    });
+  }
+  return r;
+}
+
+void sentiment_resources::merge_lexicon(const sentiment_resources& other) {
+  for (std::uint32_t id = 0; id < other.lexicon_.size(); ++id) put(lexicon_, valences_, other.lexicon_.term(id), other.valences_[id]);
+  for (const phrase& p : other.phrases_) {
+    std::string text;
+    for (const auto& w : p.words) text += (text.empty() ? "" : " ") + w;
+    add_phrase(text, p.value, p.booster, p.contrast);
+  }
+}
+
+float sentiment_resources::valence(std::string_view word) const { return get(lexicon_, valences_, word); }
+float sentiment_resources::booster(std::string_view word) const { return get(boosters_, booster_values_, word); }
+float sentiment_resources::symbol_valence(std::string_view text) const { return get(symbols_, symbol_values_, text); }
+
+sentiment_resources::phrase_match sentiment_resources::phrase_at(std::span<const std::string_view> words) const {
+  for (const phrase& p : phrases_) {
+    if (p.words.size() > words.size() || p.words[0] != words[0]) continue;
+    bool same = true;
+    for (std::size_t k = 1; k < p.words.size() && same; ++k) same = p.words[k] == words[k];
+    if (same) return {p.words.size(), p.value, p.booster, p.contrast};
+  }
+  return {};
+}
+
+// ---- scoring -------------------------------------------------------------------------------
+
+std::string_view sentiment_label(double compound) noexcept {
+  return compound >= 0.05 ? "positive" : compound <= -0.05 ? "negative" : "neutral";
+}
+
+namespace {
+
+analyzer_options sentiment_analysis(const std::string& lang) {
+  analyzer_options o;
+  o.lang = lang == "auto" || lang.empty() ? "auto" : lang;  // the lexicon depends on the language
+  o.lower = true;
+  o.sentences = true;
+  return o;
+}
+
+}  // namespace
+
+sentiment_analyzer::sentiment_analyzer(std::string lang, const sentiment_resources* custom,
+                                       const sentiment_resources* extra)
+    : lang_(std::move(lang)), custom_(custom), extra_(extra), analyzer_(sentiment_analysis(lang_)) {}
+
+const sentiment_resources& sentiment_analyzer::resources_for(const std::string& lang) {
+  if (custom_) return *custom_;
+  const std::string key = lang == "fr" ? "fr" : "en";
+  for (const auto& [name, res] : embedded_) {
+    if (name == key) return res;
+  }
+  embedded_.emplace_back(key, sentiment_resources::embedded(key));
+  if (extra_) embedded_.back().second.merge_lexicon(*extra_);
+  return embedded_.back().second;
+}
+
+sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span<const token> tokens,
+                                                std::size_t first_token, const sentiment_resources& res,
+                                                std::vector<sentiment_evidence>& evidence) {
+  const std::size_t n = tokens.size();
+  std::vector<float> values(n, 0.0f);
+  std::vector<std::uint8_t> rules(n, 0);
+  std::vector<float> bases(n, 0.0f);
+  std::vector<float> boost(n, 0.0f);  // booster increment carried by each word (0: none)
+  std::vector<char> inside_phrase(n, 0);  // words an idiom used: they modify nothing else
+  std::size_t contrast_at = n;            // the last contrast word or phrase (n: none)
+  auto word = [&](std::size_t i) { return std::string_view(folded_views_[first_token + i]); };
+  auto raw = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
+
+  bool any_caps = false, any_lower = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tokens[i].kind != token_kind::word || !has_letter(raw(i))) continue;
+    (has_lower_case_letter(raw(i)) ? any_lower : any_caps) = true;
+  }
+  const bool caps_emphasis = any_caps && any_lower;
+
+  for (std::size_t i = 0; i < n;) {
+    const token& t = tokens[i];
+    if (t.kind == token_kind::emoji) {
+      // Skin tones (U+1F3FB..U+1F3FF, 4 bytes F0 9F 8F BB..BF) do not change the valence.
+      std::string plain(raw(i));
+      for (std::size_t at; (at = plain.find("\xF0\x9F\x8F")) != std::string::npos;) {
+        if (at + 3 < plain.size() && static_cast<unsigned char>(plain[at + 3]) >= 0xBB) {
+          plain.erase(at, 4);
+        } else {
+          break;
+        }
+      }
+      bases[i] = values[i] = res.symbol_valence(plain);
+      ++i;
+      continue;
+    }
+    // Emoticons come out of the tokenizer in pieces (":" ")", "8" "-" ")") or as words ("xD").
+    {
+      std::size_t matched = 0;
+      for (std::size_t len = std::min<std::size_t>(4, n - i); len >= 1 && !matched; --len) {
+        const std::string_view candidate = text.substr(t.start, tokens[i + len - 1].end - t.start);
+        if (candidate.find_first_of(" \t\n") != std::string_view::npos) continue;
+        if (len == 1 && t.kind == token_kind::word && res.valence(word(i)) != 0) continue;  // a word first
+        if (const float v = res.symbol_valence(candidate); v != 0) {
+          bases[i] = values[i] = v;
+          matched = len;
+        }
+      }
+      if (matched) {
+        i += matched;
+        continue;
+      }
+    }
+    if (t.kind == token_kind::punct || t.kind == token_kind::symbol) {
+      ++i;
+      continue;
+    }
+    std::vector<std::string_view> ahead;
+    for (std::size_t k = i; k < n && k < i + 6; ++k) ahead.push_back(word(k));
+    const auto match = res.phrase_at(ahead);
+    if (match.words > 0) {
+      for (std::size_t k = i; k < i + match.words; ++k) inside_phrase[k] = 1;
+      if (match.contrast) {
+        contrast_at = i + match.words - 1;
+      } else if (match.booster) {
+        boost[i + match.words - 1] = match.value;
+      } else {
+        bases[i] = values[i] = match.value;
+        rules[i] |= rule_idiom;
+      }
+      i += match.words;
+      continue;
+    }
+    if (res.is_contrast(word(i))) contrast_at = i;
+    if (const float b = res.booster(word(i)); b != 0) {
+      boost[i] = b;
+    } else if (!res.is_negator(word(i))) {
+      bases[i] = values[i] = res.valence(word(i));
+    }
+    ++i;
+  }
+
+  // Boosters, negation and capitals, looking back over the three previous words.
+  for (std::size_t i = 0; i < n; ++i) {
+    float v = values[i];
+    if (v == 0) continue;
+    if (caps_emphasis && tokens[i].kind == token_kind::word && has_letter(raw(i)) && !has_lower_case_letter(raw(i))) {
+      v += v > 0 ? kCapitals : -kCapitals;
+      rules[i] |= rule_capitals;
+    }
+    bool negated = false;
+    std::size_t seen = 0;
+    // An idiom that starts with a negator ("pas mal", "not bad") already is the negated form.
+    const bool negation_inside = (rules[i] & rule_idiom) && res.is_negator(word(i));
+    for (std::size_t j = i; j > 0 && seen < 3;) {
+      --j;
+      if (tokens[j].kind != token_kind::word) continue;
+      if (inside_phrase[j] && !(rules[i] & rule_idiom)) {
+        ++seen;
+        continue;
+      }
+      if (boost[j] != 0) {
+        const float scalar = boost[j] * kBoosterDecay[seen];
+        v += v > 0 ? scalar : -scalar;
+        rules[i] |= boost[j] > 0 ? rule_boosted : rule_dampened;
+      }
+      if (res.is_negator(word(j))) negated = true;
+      ++seen;
+    }
+    if (negated && !negation_inside) {
+      v *= kNegation;
+      rules[i] |= rule_negated;
+    }
+    values[i] = v;
+  }
+
+  // "X but Y": the last contrast word shifts the weight to what follows it.
+  if (contrast_at < n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (values[i] == 0 || i == contrast_at) continue;
+      values[i] *= i < contrast_at ? kBeforeContrast : kAfterContrast;
+      rules[i] |= i < contrast_at ? rule_before_contrast : rule_after_contrast;
+    }
+  }
+
+  sentiment_scores s;
+  double positive = 0, negative = 0;
+  std::size_t neutral = 0;
+  int exclamations = 0, questions = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view r = raw(i);
+    if (tokens[i].kind == token_kind::punct) {
+      exclamations += static_cast<int>(std::count(r.begin(), r.end(), '!'));
+      questions += static_cast<int>(std::count(r.begin(), r.end(), '?'));
+    }
+    if (values[i] != 0) {
+      s.sum += values[i];
+      (values[i] > 0 ? positive : negative) += values[i] + (values[i] > 0 ? 1.0 : -1.0);
+      evidence.push_back({tokens[i].start, tokens[i].end, bases[i], values[i], rules[i]});
+    } else if (tokens[i].kind == token_kind::word) {
+      ++neutral;
+    }
+  }
+  float emphasis = kExclamation * static_cast<float>(std::min(exclamations, 4));
+  if (questions > 1) emphasis += std::min(0.96f, kQuestion * static_cast<float>(questions));
+  if (s.sum > 0) {
+    s.sum += emphasis;
+    positive += emphasis;
+  } else if (s.sum < 0) {
+    s.sum -= emphasis;
+    negative -= emphasis;
+  }
+  s.compound = s.sum / std::sqrt(s.sum * s.sum + kNormalisation);
+  const double total = positive - negative + static_cast<double>(neutral);
+  if (total > 0) {
+    s.positive = positive / total;
+    s.negative = -negative / total;
+    s.neutral = static_cast<double>(neutral) / total;
+  }
+  return s;
+}
+
+void sentiment_analyzer::analyze(std::string_view text, sentiment_result& out) {
+  analyzer_.analyze(text, analysis_);
+  out.lang = analysis_.lang;
+  out.sentences.clear();
+  out.evidence.clear();
+  out.document = {};
+  // Folded words, one per token (the analysis keeps every token: no filtering is asked for).
+  folded_views_.clear();
+  for (const term& t : analysis_.terms) folded_views_.push_back(t.text);
+  double sum = 0, positive = 0, negative = 0, neutral = 0;
+  for (const sentence& s : analysis_.sentences) {
+    const std::span<const token> tokens(analysis_.tokens.data() + s.first_token, s.end_token - s.first_token);
+    sentence_sentiment ss{s.start, s.end,
+                          score_span(text, tokens, s.first_token, resources_for(analysis_.lang), out.evidence)};
+    sum += ss.scores.sum;
+    // Weights back from proportions: every sentence counts by its own total.
+    positive += ss.scores.positive;
+    negative += ss.scores.negative;
+    neutral += ss.scores.neutral;
+    out.sentences.push_back(ss);
+  }
+  out.document.sum = sum;
+  out.document.compound = sum / std::sqrt(sum * sum + kNormalisation);
+  const double total = positive + negative + neutral;
+  if (total > 0) {
+    out.document.positive = positive / total;
+    out.document.negative = negative / total;
+    out.document.neutral = neutral / total;
+  }
+}
+
+}  // namespace textkit

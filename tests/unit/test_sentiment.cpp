@@ -1,0 +1,114 @@
+// Sentiment rules pinned on hand-written sentences, in English and French. Assertions compare
+// scores (the sign, or which of two sentences is stronger) rather than exact lexicon values.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "textkit/error.hpp"
+#include "textkit/sentiment.hpp"
+
+namespace {
+
+double compound(std::string_view text, const char* lang) {
+  textkit::sentiment_analyzer analyzer(lang);
+  textkit::sentiment_result result;
+  analyzer.analyze(text, result);
+  return result.document.compound;
+}
+
+}  // namespace
+
+TEST_CASE("sentiment: lexicon polarity, English and French") {
+  CHECK(compound("The results are good.", "en") > 0.05);
+  CHECK(compound("The results are terrible.", "en") < -0.05);
+  CHECK(compound("Les résultats sont excellents.", "fr") > 0.05);
+  CHECK(compound("Cette politique est cruelle et inhumaine.", "fr") < -0.05);
+  CHECK(compound("The meeting is on Tuesday.", "en") == doctest::Approx(0.0));
+}
+
+TEST_CASE("sentiment: negation flips and damps, within three words") {
+  CHECK(compound("The plan is not good.", "en") < 0);
+  CHECK(compound("The plan is never good.", "en") < 0);
+  CHECK(compound("This isn't good at all.", "en") < 0);  // "is" "n't": the clitic negates
+  CHECK(compound("Ce n'est pas bon.", "fr") < 0);
+  CHECK(compound("Ce n’est pas une politique cruelle.", "fr") > 0);
+  CHECK(compound("Il ne trouve jamais ça bon.", "fr") < 0);
+  // Negation damps as it flips: |not good| < |good|.
+  CHECK(std::abs(compound("not good", "en")) < std::abs(compound("good", "en")));
+}
+
+TEST_CASE("sentiment: boosters intensify, dampeners soften") {
+  CHECK(compound("The service was very good.", "en") > compound("The service was good.", "en"));
+  CHECK(compound("The service was slightly good.", "en") < compound("The service was good.", "en"));
+  CHECK(compound("Une décision très cruelle.", "fr") < compound("Une décision cruelle.", "fr"));
+  CHECK(compound("The service was extremely bad.", "en") < compound("The service was bad.", "en"));
+}
+
+TEST_CASE("sentiment: contrast shifts the weight to the clause after it") {
+  CHECK(compound("The food was good, but the service was terrible.", "en") < 0);
+  CHECK(compound("The food was terrible, but the service was good.", "en") > 0);
+  CHECK(compound("Le projet est bon, mais la méthode est cruelle.", "fr") < 0);
+}
+
+TEST_CASE("sentiment: capitals and exclamation marks add emphasis") {
+  CHECK(compound("The movie was GREAT.", "en") > compound("The movie was great.", "en"));
+  CHECK(compound("The movie was great!!!", "en") > compound("The movie was great.", "en"));
+  CHECK(compound("The movie was terrible!!!", "en") < compound("The movie was terrible.", "en"));
+}
+
+TEST_CASE("sentiment: emoji and emoticons count") {
+  CHECK(compound("Back to work tomorrow :(", "en") < 0);
+  CHECK(compound("Back to work tomorrow :)", "en") > 0);
+  CHECK(compound("Lundi matin 😡", "fr") < 0);
+  CHECK(compound("Vacances 🎉", "fr") > 0);
+}
+
+TEST_CASE("sentiment: idioms replace their words") {
+  CHECK(compound("The results were not bad.", "en") > 0);
+  CHECK(compound("Le film n'est pas mal.", "fr") > 0);
+}
+
+TEST_CASE("sentiment: per-sentence scores with offsets, evidence with rules") {
+  const std::string text = "The plan is good. It is not fair!";
+  textkit::sentiment_analyzer analyzer("en");
+  textkit::sentiment_result result;
+  analyzer.analyze(text, result);
+  REQUIRE(result.sentences.size() == 2);
+  CHECK(text.substr(result.sentences[0].start, result.sentences[0].end - result.sentences[0].start) ==
+        "The plan is good.");
+  CHECK(result.sentences[0].scores.compound > 0);
+  CHECK(result.sentences[1].scores.compound < 0);
+  bool negated_fair = false;
+  for (const auto& e : result.evidence) {
+    if (text.substr(e.start, e.end - e.start) == "fair") {
+      negated_fair = (e.rules & textkit::rule_negated) != 0 && e.value < 0 && e.base > 0;
+    }
+  }
+  CHECK(negated_fair);
+  const double p = result.document.positive, n = result.document.negative, u = result.document.neutral;
+  CHECK(p + n + u == doctest::Approx(1.0));
+  CHECK(textkit::sentiment_label(0.5) == "positive");
+  CHECK(textkit::sentiment_label(-0.05) == "negative");
+  CHECK(textkit::sentiment_label(0.0) == "neutral");
+}
+
+TEST_CASE("sentiment: user lexicons, and their errors name file and line") {
+  textkit::sentiment_resources res = textkit::sentiment_resources::embedded("en");
+  res.load_lexicon("# mine\nfrobnicate\t3.0\n", "mine.tsv", textkit::lexicon_format::tsv, true);
+  CHECK(res.valence("frobnicate") == doctest::Approx(3.0));
+  CHECK(res.valence("good") == doctest::Approx(0.0));  // replaced
+  textkit::sentiment_analyzer analyzer("en", &res);
+  textkit::sentiment_result result;
+  analyzer.analyze("They frobnicate.", result);
+  CHECK(result.document.compound > 0.5);
+  try {
+    res.load_lexicon("good\t1.0\nbad\tvery\n", "user.tsv", textkit::lexicon_format::tsv, false);
+    FAIL("expected an error");
+  } catch (const textkit::error& e) {
+    CHECK(std::string(e.what()).find("user.tsv:2") != std::string::npos);
+  }
+  CHECK_THROWS_AS(res.load_lexicon("x\t9\n", "range.tsv", textkit::lexicon_format::tsv, false), textkit::error);
+  CHECK_THROWS_AS(res.load_lexicon("x\t1.0\n", "v.txt", textkit::lexicon_format::vader, false), textkit::error);
+  res.load_lexicon("x\t1.5\t0.5\t[1, 2, 2, 1]\n", "v.txt", textkit::lexicon_format::vader, false);
+  CHECK(res.valence("x") == doctest::Approx(1.5));
+}
