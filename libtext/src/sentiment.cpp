@@ -106,8 +106,9 @@ bool has_letter(std::string_view text) {
 void sentiment_resources::load_lexicon(std::string_view content, std::string_view source, lexicon_format format,
                                        bool replace) {
   if (replace) {
-    lexicon_ = term_index();
-    valences_.clear();
+    for (auto& info : info_) info.valence = 0;
+    std::erase_if(phrases_, [](const phrase& p) { return !p.booster && !p.contrast; });
+    index_phrases();
   }
   line_reader in{content, source};
   std::string_view line;
@@ -120,9 +121,15 @@ void sentiment_resources::load_lexicon(std::string_view content, std::string_vie
     if (folded.find(' ') != std::string::npos) {
       add_phrase(folded, value, false);
     } else {
-      put(lexicon_, valences_, folded, value);
+      entry(folded).valence = value;
     }
   }
+}
+
+sentiment_resources::word_info& sentiment_resources::entry(std::string_view word) {
+  const std::uint32_t id = words_.intern(word);
+  if (id == info_.size()) info_.emplace_back();
+  return info_[id];
 }
 
 void sentiment_resources::add_phrase(std::string_view text, float value, bool booster, bool contrast) {
@@ -139,6 +146,20 @@ void sentiment_resources::add_phrase(std::string_view text, float value, bool bo
   phrases_.push_back(std::move(p));
   std::stable_sort(phrases_.begin(), phrases_.end(),
                    [](const phrase& a, const phrase& b) { return a.words.size() > b.words.size(); });
+  index_phrases();
+}
+
+void sentiment_resources::index_phrases() {
+  for (auto& info : info_) info.phrase_group = term_index::npos;
+  phrase_groups_.clear();
+  for (std::uint32_t k = 0; k < phrases_.size(); ++k) {
+    word_info& head = entry(phrases_[k].words[0]);
+    if (head.phrase_group == term_index::npos) {
+      head.phrase_group = static_cast<std::uint32_t>(phrase_groups_.size());
+      phrase_groups_.emplace_back();
+    }
+    phrase_groups_[head.phrase_group].push_back(k);  // phrases_ is longest first, and so is each group
+  }
 }
 
 sentiment_resources sentiment_resources::embedded(std::string_view lang) {
@@ -160,17 +181,17 @@ sentiment_resources sentiment_resources::embedded(std::string_view lang) {
     if (folded.find(' ') != std::string::npos) {
       r.add_phrase(folded, value, true);
     } else {
-      put(r.boosters_, r.booster_values_, folded, value);
+      r.entry(folded).booster = value;
     }
   });
   each_line("sentiment/" + language + "/negators.txt",
-            [&](line_reader&, std::string_view line) { r.negators_.insert(fold(line)); });
+            [&](line_reader&, std::string_view line) { r.entry(fold(line)).negator = true; });
   each_line("sentiment/" + language + "/contrast.txt", [&](line_reader&, std::string_view line) {
     const std::string folded = fold(line);
     if (folded.find(' ') != std::string::npos) {
       r.add_phrase(folded, 0, false, true);
     } else {
-      r.contrasts_.insert(folded);
+      r.entry(folded).contrast = true;
     }
   });
   each_line("sentiment/" + language + "/idioms.tsv", [&](line_reader& in, std::string_view line) {
@@ -181,13 +202,16 @@ sentiment_resources sentiment_resources::embedded(std::string_view lang) {
     each_line(name, [&](line_reader& in, std::string_view line) {
       const auto [term, value] = in.term_and_value(line);
       put(r.symbols_, r.symbol_values_, term, value);
+      r.emoticon_starts_[static_cast<unsigned char>(term[0])] = true;
     });
   }
   return r;
 }
 
 void sentiment_resources::merge_lexicon(const sentiment_resources& other) {
-  for (std::uint32_t id = 0; id < other.lexicon_.size(); ++id) put(lexicon_, valences_, other.lexicon_.term(id), other.valences_[id]);
+  for (std::uint32_t id = 0; id < other.words_.size(); ++id) {
+    if (other.info_[id].valence != 0) entry(other.words_.term(id)).valence = other.info_[id].valence;
+  }
   for (const phrase& p : other.phrases_) {
     std::string text;
     for (const auto& w : p.words) text += (text.empty() ? "" : " ") + w;
@@ -195,13 +219,39 @@ void sentiment_resources::merge_lexicon(const sentiment_resources& other) {
   }
 }
 
-float sentiment_resources::valence(std::string_view word) const { return get(lexicon_, valences_, word); }
-float sentiment_resources::booster(std::string_view word) const { return get(boosters_, booster_values_, word); }
+float sentiment_resources::valence(std::string_view word) const {
+  const word_info* info = lookup(word);
+  return info ? info->valence : 0.0f;
+}
+float sentiment_resources::booster(std::string_view word) const {
+  const word_info* info = lookup(word);
+  return info ? info->booster : 0.0f;
+}
+bool sentiment_resources::is_negator(std::string_view word) const {
+  const word_info* info = lookup(word);
+  return info && info->negator;
+}
+bool sentiment_resources::is_contrast(std::string_view word) const {
+  const word_info* info = lookup(word);
+  return info && info->contrast;
+}
+std::size_t sentiment_resources::lexicon_size() const {
+  return static_cast<std::size_t>(std::count_if(info_.begin(), info_.end(), [](const word_info& i) { return i.valence != 0; }));
+}
 float sentiment_resources::symbol_valence(std::string_view text) const { return get(symbols_, symbol_values_, text); }
 
 sentiment_resources::phrase_match sentiment_resources::phrase_at(std::span<const std::string_view> words) const {
-  for (const phrase& p : phrases_) {
-    if (p.words.size() > words.size() || p.words[0] != words[0]) continue;
+  if (words.empty()) return {};
+  const word_info* head = lookup(words[0]);
+  if (!head || head->phrase_group == term_index::npos) return {};
+  return phrase_in_group(head->phrase_group, words);
+}
+
+sentiment_resources::phrase_match sentiment_resources::phrase_in_group(std::uint32_t group,
+                                                                       std::span<const std::string_view> words) const {
+  for (const std::uint32_t k : phrase_groups_[group]) {
+    const phrase& p = phrases_[k];
+    if (p.words.size() > words.size()) continue;
     bool same = true;
     for (std::size_t k = 1; k < p.words.size() && same; ++k) same = p.words[k] == words[k];
     if (same) return {p.words.size(), p.value, p.booster, p.contrast};
@@ -254,6 +304,11 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   std::size_t contrast_at = n;            // the last contrast word or phrase (n: none)
   auto word = [&](std::size_t i) { return std::string_view(folded_views_[first_token + i]); };
   auto raw = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
+  std::vector<const sentiment_resources::word_info*> info(n, nullptr);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tokens[i].kind == token_kind::word) info[i] = res.lookup(word(i));
+  }
+  auto is_negator = [&](std::size_t i) { return info[i] && info[i]->negator; };
 
   bool any_caps = false, any_lower = false;
   for (std::size_t i = 0; i < n; ++i) {
@@ -278,13 +333,17 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       ++i;
       continue;
     }
-    // Emoticons come out of the tokenizer in pieces (":" ")", "8" "-" ")") or as words ("xD").
-    {
+    // Emoticons come out of the tokenizer in pieces (":" ")", "8" "-" ")") or as short words
+    // ("xD"): try the adjacent tokens that start with a byte some emoticon starts with.
+    const bool maybe_emoticon = res.may_start_emoticon(text[t.start]) &&
+                                (t.kind != token_kind::word || t.end - t.start <= 3);
+    if (maybe_emoticon) {
+      std::size_t adjacent = 1;
+      while (adjacent < 4 && i + adjacent < n && tokens[i + adjacent].start == tokens[i + adjacent - 1].end) ++adjacent;
       std::size_t matched = 0;
-      for (std::size_t len = std::min<std::size_t>(4, n - i); len >= 1 && !matched; --len) {
+      for (std::size_t len = adjacent; len >= 1 && !matched; --len) {
         const std::string_view candidate = text.substr(t.start, tokens[i + len - 1].end - t.start);
-        if (candidate.find_first_of(" \t\n") != std::string_view::npos) continue;
-        if (len == 1 && t.kind == token_kind::word && res.valence(word(i)) != 0) continue;  // a word first
+        if (len == 1 && t.kind == token_kind::word && info[i] && info[i]->valence != 0) continue;  // a word first
         if (const float v = res.symbol_valence(candidate); v != 0) {
           bases[i] = values[i] = v;
           matched = len;
@@ -299,9 +358,13 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       ++i;
       continue;
     }
-    std::vector<std::string_view> ahead;
-    for (std::size_t k = i; k < n && k < i + 6; ++k) ahead.push_back(word(k));
-    const auto match = res.phrase_at(ahead);
+    sentiment_resources::phrase_match match;
+    if (info[i] && info[i]->phrase_group != term_index::npos) {
+      std::string_view ahead[6];
+      std::size_t count = 0;
+      for (std::size_t k = i; k < n && count < 6; ++k) ahead[count++] = word(k);
+      match = res.phrase_in_group(info[i]->phrase_group, std::span<const std::string_view>(ahead, count));
+    }
     if (match.words > 0) {
       for (std::size_t k = i; k < i + match.words; ++k) inside_phrase[k] = 1;
       if (match.contrast) {
@@ -315,11 +378,13 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       i += match.words;
       continue;
     }
-    if (res.is_contrast(word(i))) contrast_at = i;
-    if (const float b = res.booster(word(i)); b != 0) {
-      boost[i] = b;
-    } else if (!res.is_negator(word(i))) {
-      bases[i] = values[i] = res.valence(word(i));
+    if (info[i]) {
+      if (info[i]->contrast) contrast_at = i;
+      if (info[i]->booster != 0) {
+        boost[i] = info[i]->booster;
+      } else if (!info[i]->negator) {
+        bases[i] = values[i] = info[i]->valence;
+      }
     }
     ++i;
   }
@@ -335,7 +400,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     bool negated = false;
     std::size_t seen = 0;
     // An idiom that starts with a negator ("pas mal", "not bad") already is the negated form.
-    const bool negation_inside = (rules[i] & rule_idiom) && res.is_negator(word(i));
+    const bool negation_inside = (rules[i] & rule_idiom) && is_negator(i);
     for (std::size_t j = i; j > 0 && seen < 3;) {
       --j;
       if (tokens[j].kind != token_kind::word) continue;
@@ -348,7 +413,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
         v += v > 0 ? scalar : -scalar;
         rules[i] |= boost[j] > 0 ? rule_boosted : rule_dampened;
       }
-      if (res.is_negator(word(j))) negated = true;
+      if (is_negator(j)) negated = true;
       ++seen;
     }
     if (negated && !negation_inside) {

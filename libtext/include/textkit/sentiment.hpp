@@ -3,6 +3,7 @@
 /// Lexicon-and-rules sentiment for French and English (in the manner of VADER): word
 /// valences on a -4..+4 scale, modified by negation, boosters and dampeners, contrast words,
 /// idioms, capitals and exclamation marks, summed per sentence and normalised to [-1, 1].
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -35,12 +36,26 @@ class sentiment_resources {
   /// Adds another resource's lexicon entries and idioms, overriding ours (--lexicon-add).
   void merge_lexicon(const sentiment_resources& other);
 
+  /// What the rules know of a folded word: one lookup answers every question.
+  struct word_info {
+    float valence = 0;   ///< lexicon valence (0: none)
+    float booster = 0;   ///< increment: positive intensifies, negative dampens (0: none)
+    bool negator = false;
+    bool contrast = false;
+    std::uint32_t phrase_group = term_index::npos;  ///< phrases starting with this word
+  };
+  /// The entry of a folded word, or nullptr when the resources know nothing of it.
+  const word_info* lookup(std::string_view word) const {
+    const std::uint32_t id = words_.find(word);
+    return id == term_index::npos ? nullptr : &info_[id];
+  }
+
   /// The valence of a folded word, or 0 when it has none.
   float valence(std::string_view word) const;
   /// The booster increment of a folded word (positive: intensifier, negative: dampener), or 0.
   float booster(std::string_view word) const;
-  bool is_negator(std::string_view word) const { return negators_.contains(word); }
-  bool is_contrast(std::string_view word) const { return contrasts_.contains(word); }
+  bool is_negator(std::string_view word) const;
+  bool is_contrast(std::string_view word) const;
   /// The longest idiom (or multi-word booster) starting at `words[0]`: its length in words and
   /// valence (length 0 when none).
   struct phrase_match {
@@ -50,9 +65,13 @@ class sentiment_resources {
     bool contrast = false;
   };
   phrase_match phrase_at(std::span<const std::string_view> words) const;
+  /// The longest phrase of `group` (a word_info::phrase_group) matching `words`.
+  phrase_match phrase_in_group(std::uint32_t group, std::span<const std::string_view> words) const;
+  /// Whether some emoticon starts with this byte (cheap pre-check).
+  bool may_start_emoticon(char c) const { return emoticon_starts_[static_cast<unsigned char>(c)]; }
   /// The valence of an emoji or emoticon as typed, or 0.
   float symbol_valence(std::string_view text) const;
-  std::size_t lexicon_size() const noexcept { return lexicon_.size(); }
+  std::size_t lexicon_size() const;
 
  private:
   struct phrase {
@@ -63,15 +82,16 @@ class sentiment_resources {
   };
   void add_phrase(std::string_view text, float value, bool booster, bool contrast = false);
 
-  term_index lexicon_;
-  std::vector<float> valences_;
-  term_index boosters_;
-  std::vector<float> booster_values_;
-  word_set negators_;
-  word_set contrasts_;
-  std::vector<phrase> phrases_;  // multi-word idioms and boosters, longest first
+  word_info& entry(std::string_view word);
+  void index_phrases();
+
+  term_index words_;             // every word the lexicon or the rules know
+  std::vector<word_info> info_;  // by word id
+  std::vector<phrase> phrases_;  // multi-word idioms, boosters and contrasts, longest first
+  std::vector<std::vector<std::uint32_t>> phrase_groups_;  // phrases_ indices by first word, longest first
   term_index symbols_;
   std::vector<float> symbol_values_;
+  std::array<bool, 256> emoticon_starts_{};
 };
 
 /// One word or symbol that moved a score, and why.
