@@ -71,8 +71,21 @@ void term_index::reserve(std::size_t terms) {
   if (capacity != main_.slots.size()) grow(main_, capacity);
 }
 
+void term_index::rebuild_filter() {
+  std::size_t bits = 1 << 12;
+  while (bits < size() * 16 && bits < (std::size_t{1} << 24)) bits *= 2;
+  filter_.assign(bits / 64, 0);
+  filter_mask_ = bits - 1;
+  for (const slot& s : main_.slots) {
+    if (s.id != npos) filter_[((s.hash >> 40) & filter_mask_) / 64] |= std::uint64_t{1} << ((s.hash >> 40) & 63);
+  }
+}
+
 std::uint32_t term_index::find(std::string_view term) const {
   const std::uint64_t h = hash(term);
+  if (filter_.empty()) return npos;
+  const std::uint64_t bit = (h >> 40) & filter_mask_;
+  if (!(filter_[bit / 64] & (std::uint64_t{1} << (bit & 63)))) return npos;
   std::uint64_t at;
   const std::uint32_t id = probe(front_, *this, h, term, at);
   if (id != npos || size() <= front_capacity) return id;
@@ -89,6 +102,12 @@ std::uint32_t term_index::intern(std::string_view term) {
   offsets_.push_back(arena_.size());
   if ((size() * 2) > main_.slots.size()) grow(main_, main_.slots.empty() ? 1024 : main_.slots.size() * 2);
   place(main_, s);  // load factor at most 1/2
+  if (size() * 16 > filter_mask_ + 1 && filter_mask_ + 1 < (std::uint64_t{1} << 24)) {
+    rebuild_filter();
+  } else {
+    const std::uint64_t bit = (h >> 40) & filter_mask_;
+    filter_[bit / 64] |= std::uint64_t{1} << (bit & 63);
+  }
   if (id < front_capacity) {
     if (front_.slots.empty()) grow(front_, 2 * front_capacity);
     place(front_, s);

@@ -54,10 +54,16 @@ class term_index {
   static void grow(table& t, std::size_t capacity);
   static void place(table& t, const slot& s);
 
+  void rebuild_filter();
+
   std::string arena_;
   std::vector<std::uint64_t> offsets_{0};  // term i is arena_[offsets_[i], offsets_[i+1])
   table front_;                            // ids < front_capacity
   table main_;                             // every id
+  // A one-bit-per-hash filter (16 bits per term) answers most lookups of absent words (the
+  // common case for a sentiment lexicon) without touching the tables.
+  std::vector<std::uint64_t> filter_;
+  std::uint64_t filter_mask_ = 0;
 };
 
 }  // namespace textkit
