@@ -301,6 +301,8 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   std::vector<float> bases(n, 0.0f);
   std::vector<float> boost(n, 0.0f);  // booster increment carried by each word (0: none)
   std::vector<char> inside_phrase(n, 0);  // words an idiom used: they modify nothing else
+  std::vector<std::uint32_t> span_end(n);  // an idiom or emoticon is reported whole
+  for (std::size_t i = 0; i < n; ++i) span_end[i] = tokens[i].end;
   std::size_t contrast_at = n;            // the last contrast word or phrase (n: none)
   auto word = [&](std::size_t i) { return std::string_view(folded_views_[first_token + i]); };
   auto raw = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
@@ -346,6 +348,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
         if (len == 1 && t.kind == token_kind::word && info[i] && info[i]->valence != 0) continue;  // a word first
         if (const float v = res.symbol_valence(candidate); v != 0) {
           bases[i] = values[i] = v;
+          span_end[i] = tokens[i + len - 1].end;
           matched = len;
         }
       }
@@ -374,6 +377,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       } else {
         bases[i] = values[i] = match.value;
         rules[i] |= rule_idiom;
+        span_end[i] = tokens[i + match.words - 1].end;
       }
       i += match.words;
       continue;
@@ -445,7 +449,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     if (values[i] != 0) {
       s.sum += values[i];
       (values[i] > 0 ? positive : negative) += values[i] + (values[i] > 0 ? 1.0 : -1.0);
-      evidence.push_back({tokens[i].start, tokens[i].end, bases[i], values[i], rules[i]});
+      evidence.push_back({tokens[i].start, span_end[i], bases[i], values[i], rules[i]});
     } else if (tokens[i].kind == token_kind::word) {
       ++neutral;
     }
