@@ -7,9 +7,14 @@
 // Numbers are printed with 4 decimals.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "output_format.hpp"
 #include "record_stream.hpp"
 #include "subcommand.hpp"
+#include "exit_status.hpp"
+#include "textkit/classifier.hpp"
 #include "textkit/error.hpp"
 #include "textkit/sentiment.hpp"
 #include "tool_support.hpp"
@@ -24,6 +29,13 @@ struct sentiment_options {
   std::string lexicon_add;
   std::string lexicon_format = "tsv";
   bool explain = false;
+  std::string model;  // a trained classifier (sentiment train)
+  // sentiment train
+  std::string data;
+  std::string label_field = "label";
+  std::string text_field = "text";
+  std::string train_output;
+  classifier_training training;
 };
 
 void append_rules(std::string& out, std::uint8_t rules) {
@@ -45,20 +57,41 @@ void append_rules(std::string& out, std::uint8_t rules) {
 class sentiment_processor final : public record_processor {
  public:
   sentiment_processor(const sentiment_options& options, const sentiment_resources* custom,
-                      const sentiment_resources* extra)
-      : options_(options), analyzer_(options.lang, custom, extra) {}
+                      const sentiment_resources* extra, const text_classifier* classifier)
+      : options_(options), analyzer_(options.lang, custom, extra), classifier_(classifier) {
+    if (classifier_) extractor_.emplace(classifier_->lang());
+  }
 
   void process(const record& rec, output_format format, std::string& out) override {
     analyzer_.analyze(rec.text, result_);
     const sentiment_scores& d = result_.document;
+    // With a trained model, its most probable class is the label.
+    std::string_view label = sentiment_label(d.compound);
+    if (classifier_) {
+      extractor_->extract(rec.text, features_);
+      classifier_->predict(features_, probabilities_);
+      const auto best = std::max_element(probabilities_.begin(), probabilities_.end()) - probabilities_.begin();
+      label = classifier_->labels()[static_cast<std::size_t>(best)];
+    }
     if (format == output_format::tsv) {
       append_tsv_field(out, rec.id);
-      out += fmt::format("\t{:.4f}\t{:.4f}\t{:.4f}\t{:.4f}\t{}\n", d.compound, d.positive, d.neutral, d.negative,
-                         sentiment_label(d.compound));
+      out += fmt::format("\t{:.4f}\t{:.4f}\t{:.4f}\t{:.4f}\t", d.compound, d.positive, d.neutral, d.negative);
+      append_tsv_field(out, label);
+      out.push_back('\n');
       return;
     }
-    out += fmt::format("\"sentiment\":{{\"compound\":{:.4f},\"pos\":{:.4f},\"neu\":{:.4f},\"neg\":{:.4f},\"label\":\"{}\"",
-                       d.compound, d.positive, d.neutral, d.negative, sentiment_label(d.compound));
+    out += fmt::format("\"sentiment\":{{\"compound\":{:.4f},\"pos\":{:.4f},\"neu\":{:.4f},\"neg\":{:.4f},\"label\":",
+                       d.compound, d.positive, d.neutral, d.negative);
+    append_json_string(out, label);
+    if (classifier_) {
+      out += ",\"probabilities\":{";
+      for (std::size_t i = 0; i < probabilities_.size(); ++i) {
+        if (i) out.push_back(',');
+        append_json_string(out, classifier_->labels()[i]);
+        out += fmt::format(":{:.4f}", probabilities_[i]);
+      }
+      out.push_back('}');
+    }
     out += ",\"lang\":";
     append_json_string(out, result_.lang);
     out += ",\"sentences\":[";
@@ -89,7 +122,25 @@ class sentiment_processor final : public record_processor {
   const sentiment_options& options_;
   sentiment_analyzer analyzer_;
   sentiment_result result_;
+  const text_classifier* classifier_;
+  std::optional<text_classifier::extractor> extractor_;
+  text_classifier::features features_;
+  std::vector<float> probabilities_;
 };
+
+int train(const sentiment_options& o) {
+  const auto rows = read_jsonl_strings(o.data, {o.text_field, o.label_field});
+  text_classifier::extractor extractor(o.lang);
+  std::vector<text_classifier::features> docs(rows.size());
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    extractor.extract(rows[i][0], docs[i]);
+    labels.push_back(rows[i][1]);
+  }
+  const text_classifier model = text_classifier::train(docs, labels, o.training, o.lang);
+  write_file_atomically(o.train_output, model.to_file().serialize());
+  return exit_ok;
+}
 
 }  // namespace
 
@@ -109,7 +160,37 @@ subcommand_action setup_sentiment(CLI::App& app) {
       ->default_str("tsv")
       ->type_name("FORMAT");
   app.add_flag("--explain", options->explain, "List the words and rules that moved the score (\"explain\")");
-  return [options]() {
+  app.add_option("-m,--model", options->model,
+                 "A model from 'textkit sentiment train': its most probable class becomes the label, and "
+                 "\"probabilities\" are added")
+      ->type_name("MODEL");
+  app.require_subcommand(0, 1);
+  CLI::App* train_app = app.add_subcommand("train", "Fit a supervised sentiment model on labelled JSON Lines");
+  auto train_options = std::make_shared<sentiment_options>();
+  train_app->add_option("--data", train_options->data, "Labelled JSON Lines (text and label fields)")
+      ->type_name("FILE")
+      ->required();
+  train_app->add_option("-o,--output-file", train_options->train_output, "The model file to write")
+      ->type_name("MODEL")
+      ->required();
+  train_app->add_option("--text-field", train_options->text_field, "Field of the text")->default_str("text");
+  train_app->add_option("--label-field", train_options->label_field, "Field of the label (any strings)")
+      ->default_str("label");
+  train_app->add_option("--lang", train_options->lang, "Language: auto (per document, the default) or fr, en")
+      ->type_name("auto|CODE");
+  train_app->add_option("--epochs", train_options->training.epochs, "Passes over the data")
+      ->default_str("20")
+      ->check(CLI::Range(1, 1000).description(""));
+  train_app->add_option("--learning-rate", train_options->training.learning_rate, "AdaGrad step size")
+      ->default_str("0.05")
+      ->check(CLI::PositiveNumber.description(""));
+  train_app->add_option("--l2", train_options->training.l2, "L2 regularisation")
+      ->default_str("1e-05")
+      ->check(CLI::NonNegativeNumber.description(""));
+  train_app->add_option("--seed", train_options->training.seed, "Seed of the shuffling (same seed, same model)")
+      ->default_str("1");
+  return [options, train_app, train_options]() {
+    if (train_app->parsed()) return train(*train_options);
     const lexicon_format format = options->lexicon_format == "vader" ? lexicon_format::vader : lexicon_format::tsv;
     // Load every file before reading input; they are shared read-only by the workers.
     auto custom = std::make_shared<std::optional<sentiment_resources>>();
@@ -122,11 +203,17 @@ subcommand_action setup_sentiment(CLI::App& app) {
       extra->emplace();
       (*extra)->load_lexicon(read_file(options->lexicon_add), options->lexicon_add, format, false);
     }
+    auto classifier = std::make_shared<std::optional<text_classifier>>();
+    if (!options->model.empty()) {
+      classifier->emplace(text_classifier::from_file(model_file::parse(read_file(options->model), options->model),
+                                                     options->model));
+    }
     return run_stream(
         options->stream,
         [&] {
           return std::make_unique<sentiment_processor>(*options, *custom ? &**custom : nullptr,
-                                                       *extra ? &**extra : nullptr);
+                                                       *extra ? &**extra : nullptr,
+                                                       *classifier ? &**classifier : nullptr);
         },
         "textkit sentiment", "id\tcompound\tpos\tneu\tneg\tlabel");
   };

@@ -1,6 +1,7 @@
 #include "tool_support.hpp"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -120,6 +121,39 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
     ::unlink(temp.c_str());
     throw error(error_kind::io, fmt::format("{}: {}", path, std::strerror(saved)));
   }
+}
+
+std::vector<std::vector<std::string>> read_jsonl_strings(const std::string& path,
+                                                        const std::vector<std::string>& fields) {
+  const std::string content = read_file(path);
+  std::vector<std::vector<std::string>> rows;
+  simdjson::dom::parser parser;
+  std::size_t line_number = 0;
+  for (std::size_t pos = 0; pos < content.size();) {
+    std::size_t eol = content.find('\n', pos);
+    if (eol == std::string::npos) eol = content.size();
+    std::string_view line(content.data() + pos, eol - pos);
+    pos = eol + 1;
+    ++line_number;
+    if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    simdjson::dom::element root;
+    simdjson::dom::object object;
+    if (auto err = parser.parse(std::string(line)).get(root)) {
+      throw error(error_kind::data, fmt::format("{}:{}: invalid JSON: {}", path, line_number, simdjson::error_message(err)));
+    }
+    if (root.get_object().get(object)) throw error(error_kind::data, fmt::format("{}:{}: not a JSON object", path, line_number));
+    std::vector<std::string> row;
+    for (const auto& field : fields) {
+      std::string_view value;
+      if (object.at_key(field).get_string().get(value)) {
+        throw error(error_kind::data, fmt::format("{}:{}: missing string field \"{}\"", path, line_number, field));
+      }
+      row.emplace_back(value);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 std::string read_file(const std::string& path) {

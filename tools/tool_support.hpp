@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "textkit/analyzer.hpp"
 
@@ -33,6 +34,11 @@ analyzer_options make_analyzer_options(const analysis_flags& flags);
 
 /// The whole content of `path`; throws textkit::error (io) naming the file.
 std::string read_file(const std::string& path);
+
+/// The string values of `fields` in each record of the JSON Lines file `path` (blank lines
+/// skipped). Throws textkit::error (data) naming file:line for bad JSON, a missing field or a
+/// value that is not a string.
+std::vector<std::vector<std::string>> read_jsonl_strings(const std::string& path, const std::vector<std::string>& fields);
 
 /// Replaces `path` with `bytes` atomically (temporary file, fsync, rename); "-" writes to
 /// standard output. Throws textkit::error (io).

@@ -63,3 +63,14 @@ if [[ -f $f ]]; then
   "$textkit" eval -g "$f" -p "$work/pred.jsonl" --gold-field score --pred-field sentiment.compound -m cosine >"$work/m"
   row "semeval2017_task5 ($split)" en "cosine" "$(metric cosine "$work/m")" "document-level, target ignored"
 fi
+
+# Supervised: `textkit sentiment train` on each set's train split, scored on its test split.
+for spec in "fr_tweets_sentiment_umsab fr macro-f1" "fr_allocine_tvseries_reviews fr accuracy" \
+            "dong2014_twitter_target_sentiment en macro-f1" "financial_phrasebank en macro-f1"; do
+  read -r set lang m <<<"$spec"
+  [[ -f $data/$set/train.jsonl && -f $data/$set/$split.jsonl ]] || continue
+  "$textkit" sentiment train --data "$data/$set/train.jsonl" --lang "$lang" -o "$work/model"
+  "$textkit" sentiment --lang "$lang" --model "$work/model" "$data/$set/$split.jsonl" >"$work/pred.jsonl"
+  "$textkit" eval -g "$data/$set/$split.jsonl" -p "$work/pred.jsonl" --pred-field sentiment.label -m macro-f1 -m accuracy >"$work/m"
+  row "$set ($split), trained" "$lang" "$m" "$(metric "$m" "$work/m")" "accuracy $(metric accuracy "$work/m"); train split only"
+done

@@ -26,6 +26,7 @@ check_options textkit.1 "$textkit"
 check_options textkit-model.1 "$textkit" model info
 check_options textkit-eval.1 "$textkit" eval
 check_options textkit-sentiment.1 "$textkit" sentiment
+check_options textkit-sentiment.1 "$textkit" sentiment train
 for page in "$man_dir"/*.1; do
   lint=$(mandoc -Tlint "$page" 2>&1)
   if [[ -n "$lint" ]]; then
