@@ -84,6 +84,12 @@ bool has_lower_case_letter(std::string_view text) {
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end) {
+    const auto byte = static_cast<unsigned char>(*p);
+    if (byte < 0x80) {  // ASCII without ICU
+      if (byte >= 'a' && byte <= 'z') return true;
+      ++p;
+      continue;
+    }
     const char32_t c = utf8::decode(p, end);
     if (unicode::classify(c) == unicode::char_class::letter && !unicode::is_upper(c)) return true;
   }
@@ -94,6 +100,12 @@ bool has_letter(std::string_view text) {
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end) {
+    const auto byte = static_cast<unsigned char>(*p);
+    if (byte < 0x80) {
+      if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') return true;
+      ++p;
+      continue;
+    }
     if (unicode::classify(utf8::decode(p, end)) == unicode::char_class::letter) return true;
   }
   return false;
@@ -296,17 +308,25 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
                                                 std::size_t first_token, const sentiment_resources& res,
                                                 std::vector<sentiment_evidence>& evidence) {
   const std::size_t n = tokens.size();
-  std::vector<float> values(n, 0.0f);
-  std::vector<std::uint8_t> rules(n, 0);
-  std::vector<float> bases(n, 0.0f);
-  std::vector<float> boost(n, 0.0f);  // booster increment carried by each word (0: none)
-  std::vector<char> inside_phrase(n, 0);  // words an idiom used: they modify nothing else
-  std::vector<std::uint32_t> span_end(n);  // an idiom or emoticon is reported whole
+  // Per-token scratch, reused across sentences (no allocation once warm).
+  auto& values = scratch_.values;
+  auto& rules = scratch_.rules;
+  auto& bases = scratch_.bases;
+  auto& boost = scratch_.boost;                  // booster increment carried by each word (0: none)
+  auto& inside_phrase = scratch_.inside_phrase;  // words an idiom used: they modify nothing else
+  auto& span_end = scratch_.span_end;            // an idiom or emoticon is reported whole
+  auto& info = scratch_.info;
+  values.assign(n, 0.0f);
+  rules.assign(n, 0);
+  bases.assign(n, 0.0f);
+  boost.assign(n, 0.0f);
+  inside_phrase.assign(n, 0);
+  span_end.resize(n);
   for (std::size_t i = 0; i < n; ++i) span_end[i] = tokens[i].end;
   std::size_t contrast_at = n;            // the last contrast word or phrase (n: none)
   auto word = [&](std::size_t i) { return std::string_view(folded_views_[first_token + i]); };
   auto raw = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
-  std::vector<const sentiment_resources::word_info*> info(n, nullptr);
+  info.assign(n, nullptr);
   for (std::size_t i = 0; i < n; ++i) {
     if (tokens[i].kind == token_kind::word) info[i] = res.lookup(word(i));
   }

@@ -161,6 +161,13 @@ class sentiment_analyzer {
   std::vector<std::pair<std::string, sentiment_resources>> embedded_;
   std::vector<std::string> folded_;
   std::vector<std::string_view> folded_views_;
+  struct scratch {
+    std::vector<float> values, bases, boost;
+    std::vector<std::uint8_t> rules;
+    std::vector<char> inside_phrase;
+    std::vector<std::uint32_t> span_end;
+    std::vector<const sentiment_resources::word_info*> info;
+  } scratch_;
 };
 
 }  // namespace textkit
