@@ -42,41 +42,25 @@ struct value {
 };
 
 // Follows a dotted path ("sentiment.label") through nested objects.
-simdjson::error_code lookup(simdjson::dom::element root, const std::string& path, simdjson::dom::element& out) {
+simdjson::error_code lookup(simdjson::dom::object object, const std::string& path, simdjson::dom::element& out) {
   std::size_t start = 0;
-  out = root;
   for (;;) {
     const std::size_t dot = path.find('.', start);
     const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    simdjson::dom::object object;
-    if (auto err = out.get_object().get(object)) return err;
     if (auto err = object.at_key(key).get(out)) return err;
     if (dot == std::string::npos) return simdjson::SUCCESS;
+    if (auto err = out.get_object().get(object)) return err;
     start = dot + 1;
   }
 }
 
 std::vector<value> load(const std::string& path, const std::string& field, const std::string& id_field) {
-  const std::string content = read_file(path);
   std::vector<value> values;
-  simdjson::dom::parser parser;
-  std::size_t line_number = 0;
-  std::size_t pos = 0;
-  while (pos < content.size()) {
-    std::size_t eol = content.find('\n', pos);
-    if (eol == std::string::npos) eol = content.size();
-    std::string_view line(content.data() + pos, eol - pos);
-    pos = eol + 1;
-    ++line_number;
-    if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+  for_each_jsonl_object(path, [&](simdjson::dom::object object, std::size_t line_number) {
     auto fail = [&](const std::string& message) {
       throw error(error_kind::data, fmt::format("{}:{}: {}", path, line_number, message));
     };
-    simdjson::dom::element root;
-    if (auto err = parser.parse(std::string(line)).get(root)) fail(fmt::format("invalid JSON: {}", simdjson::error_message(err)));
-    if (!root.is_object()) fail("not a JSON object");
+    const simdjson::dom::object root = object;
     value v;
     v.line = line_number;
     simdjson::dom::element id;
@@ -99,7 +83,7 @@ std::vector<value> load(const std::string& path, const std::string& field, const
       fail(fmt::format("field \"{}\" is not a label (string) or a score (number)", field));
     }
     values.push_back(std::move(v));
-  }
+  });
   if (values.empty()) throw error(error_kind::data, fmt::format("{}: no records", path));
   return values;
 }

@@ -123,10 +123,9 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   }
 }
 
-std::vector<std::vector<std::string>> read_jsonl_strings(const std::string& path,
-                                                        const std::vector<std::string>& fields) {
+void for_each_jsonl_object(const std::string& path,
+                           const std::function<void(simdjson::dom::object, std::size_t)>& on_object) {
   const std::string content = read_file(path);
-  std::vector<std::vector<std::string>> rows;
   simdjson::dom::parser parser;
   std::size_t line_number = 0;
   for (std::size_t pos = 0; pos < content.size();) {
@@ -136,13 +135,22 @@ std::vector<std::vector<std::string>> read_jsonl_strings(const std::string& path
     pos = eol + 1;
     ++line_number;
     if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     simdjson::dom::element root;
     simdjson::dom::object object;
     if (auto err = parser.parse(std::string(line)).get(root)) {
       throw error(error_kind::data, fmt::format("{}:{}: invalid JSON: {}", path, line_number, simdjson::error_message(err)));
     }
     if (root.get_object().get(object)) throw error(error_kind::data, fmt::format("{}:{}: not a JSON object", path, line_number));
+    on_object(object, line_number);
+  }
+}
+
+std::vector<std::vector<std::string>> read_jsonl_strings(const std::string& path,
+                                                        const std::vector<std::string>& fields) {
+  std::vector<std::vector<std::string>> rows;
+  for_each_jsonl_object(path, [&](simdjson::dom::object object, std::size_t line_number) {
     std::vector<std::string> row;
     for (const auto& field : fields) {
       std::string_view value;
@@ -152,7 +160,7 @@ std::vector<std::vector<std::string>> read_jsonl_strings(const std::string& path
       row.emplace_back(value);
     }
     rows.push_back(std::move(row));
-  }
+  });
   return rows;
 }
 

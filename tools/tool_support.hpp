@@ -2,6 +2,9 @@
 // Options shared by the subcommands that analyse text (tokenize today; tfidf, sentiment and
 // stance reuse them), and small helpers for reading user files.
 #include <CLI/CLI.hpp>
+#include <simdjson.h>
+
+#include <functional>
 
 #include <string>
 #include <string_view>
@@ -34,6 +37,12 @@ analyzer_options make_analyzer_options(const analysis_flags& flags);
 
 /// The whole content of `path`; throws textkit::error (io) naming the file.
 std::string read_file(const std::string& path);
+
+/// Calls `on_object(object, line_number)` for each JSON object of the JSON Lines file `path`
+/// (blank lines skipped, BOM and CR tolerated). Throws textkit::error (data) naming file:line
+/// for bad JSON or a line that is not an object.
+void for_each_jsonl_object(const std::string& path,
+                           const std::function<void(simdjson::dom::object, std::size_t)>& on_object);
 
 /// The string values of `fields` in each record of the JSON Lines file `path` (blank lines
 /// skipped). Throws textkit::error (data) naming file:line for bad JSON, a missing field or a
