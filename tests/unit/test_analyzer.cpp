@@ -381,8 +381,8 @@ TEST_CASE("analyzer: n-gram texts stay valid on a long document") {
   std::string text;
   strings words;
   for (int i = 0; i < 3000; ++i) {
-    const std::string w = "Mot" + std::to_string(i) + "É";
-    words.push_back("mot" + std::to_string(i) + "é");
+    const std::string w = std::string("Mot").append(std::to_string(i)).append("É");
+    words.push_back(std::string("mot").append(std::to_string(i)).append("é"));
     text += w;
     text += ' ';
   }

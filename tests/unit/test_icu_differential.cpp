@@ -20,7 +20,13 @@ using span = std::pair<std::uint32_t, std::uint32_t>;
 // Spans as "text@start" strings, so a failure shows which segment differs.
 std::string show(const std::string& text, const std::vector<span>& spans) {
   std::string out;
-  for (const auto& [start, end] : spans) out += "[" + text.substr(start, end - start) + "]@" + std::to_string(start) + " ";
+  for (const auto& [start, end] : spans) {
+    out += '[';
+    out.append(text, start, end - start);
+    out += "]@";
+    out += std::to_string(start);
+    out += ' ';
+  }
   return out;
 }
 
