@@ -2,13 +2,14 @@
 //              [--metric accuracy|macro-f1|f1|favg|pearson|cosine]... [--output tsv|jsonl]
 //
 // Scores predictions against gold labels or scores with the benchmarks' own metrics. Records
-// are paired by --id-field when every record of both files has one, else line by line.
+// are paired by --id-field when every record of both files has a distinct one, else line by line.
 // Fields may be nested: --pred-field sentiment.label. Output: "metric<TAB>value" lines (per
 // class: "f1<TAB>CLASS<TAB>precision<TAB>recall<TAB>f1<TAB>support"), or one JSON object.
 #include <fmt/format.h>
 #include <simdjson.h>
 
 #include <map>
+#include <set>
 #include <optional>
 
 #include "exit_status.hpp"
@@ -97,7 +98,16 @@ std::vector<std::pair<value, value>> pair_up(const eval_options& o, std::vector<
     }
     return true;
   };
-  if (all_have_ids(gold) && all_have_ids(pred)) {
+  const auto unique_ids = [](const std::vector<value>& v) {
+    std::set<std::string> seen;
+    for (const auto& x : v) {
+      if (!seen.insert(*x.id).second) return false;
+    }
+    return true;
+  };
+  // Pair by id when ids name records uniquely (some sets repeat a text, and its id, per target:
+  // then the line order pairs them).
+  if (all_have_ids(gold) && all_have_ids(pred) && unique_ids(gold) && unique_ids(pred)) {
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < pred.size(); ++i) {
       if (!index.emplace(*pred[i].id, i).second) {

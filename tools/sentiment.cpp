@@ -33,6 +33,7 @@ struct sentiment_options {
   // sentiment train
   std::string data;
   std::string label_field = "label";
+  std::string score_field;  // set: a regression on this numeric field
   std::string text_field = "text";
   std::string train_output;
   classifier_training training;
@@ -67,11 +68,16 @@ class sentiment_processor final : public record_processor {
     const sentiment_scores& d = result_.document;
     // With a trained model, its most probable class is the label.
     std::string_view label = sentiment_label(d.compound);
+    float model_score = 0;
     if (classifier_) {
       extractor_->extract(rec.text, features_);
-      classifier_->predict(features_, probabilities_);
-      const auto best = std::max_element(probabilities_.begin(), probabilities_.end()) - probabilities_.begin();
-      label = classifier_->labels()[static_cast<std::size_t>(best)];
+      if (classifier_->is_regression()) {
+        model_score = classifier_->predict_score(features_);
+      } else {
+        classifier_->predict(features_, probabilities_);
+        const auto best = std::max_element(probabilities_.begin(), probabilities_.end()) - probabilities_.begin();
+        label = classifier_->labels()[static_cast<std::size_t>(best)];
+      }
     }
     if (format == output_format::tsv) {
       append_tsv_field(out, rec.id);
@@ -83,7 +89,9 @@ class sentiment_processor final : public record_processor {
     out += fmt::format("\"sentiment\":{{\"compound\":{:.4f},\"pos\":{:.4f},\"neu\":{:.4f},\"neg\":{:.4f},\"label\":",
                        d.compound, d.positive, d.neutral, d.negative);
     append_json_string(out, label);
-    if (classifier_) {
+    if (classifier_ && classifier_->is_regression()) {
+      out += fmt::format(",\"score\":{:.4f}", model_score);
+    } else if (classifier_) {
       out += ",\"probabilities\":{";
       for (std::size_t i = 0; i < probabilities_.size(); ++i) {
         if (i) out.push_back(',');
@@ -129,8 +137,29 @@ class sentiment_processor final : public record_processor {
 };
 
 int train(const sentiment_options& o) {
-  const auto rows = read_jsonl_strings(o.data, {o.text_field, o.label_field});
   text_classifier::extractor extractor(o.lang);
+  if (!o.score_field.empty()) {
+    // Scores: a regression (the records' text and numeric score).
+    std::vector<text_classifier::features> docs;
+    std::vector<float> scores;
+    for_each_jsonl_object(o.data, [&](simdjson::dom::object object, std::size_t line) {
+      std::string_view text;
+      double score;
+      if (object.at_key(o.text_field).get_string().get(text)) {
+        throw error(error_kind::data, fmt::format("{}:{}: missing string field \"{}\"", o.data, line, o.text_field));
+      }
+      if (object.at_key(o.score_field).get_double().get(score)) {
+        throw error(error_kind::data, fmt::format("{}:{}: missing numeric field \"{}\"", o.data, line, o.score_field));
+      }
+      docs.emplace_back();
+      extractor.extract(text, docs.back());
+      scores.push_back(static_cast<float>(score));
+    });
+    const text_classifier model = text_classifier::train_scores(docs, scores, o.training, o.lang);
+    write_file_atomically(o.train_output, model.to_file().serialize());
+    return exit_ok;
+  }
+  const auto rows = read_jsonl_strings(o.data, {o.text_field, o.label_field});
   std::vector<text_classifier::features> docs(rows.size());
   std::vector<std::string> labels;
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -176,12 +205,16 @@ subcommand_action setup_sentiment(CLI::App& app) {
   train_app->add_option("--text-field", train_options->text_field, "Field of the text")->default_str("text");
   train_app->add_option("--label-field", train_options->label_field, "Field of the label (any strings)")
       ->default_str("label");
+  train_app->add_option("--score-field", train_options->score_field,
+                         "Train a regression on this numeric field instead of classes (adds \"score\")")
+      ->type_name("NAME");
   train_app->add_option("--lang", train_options->lang, "Language: auto (per document, the default) or fr, en")
       ->type_name("auto|CODE");
   train_app->add_option("--epochs", train_options->training.epochs, "Passes over the data")
       ->default_str("20")
       ->check(CLI::Range(1, 1000).description(""));
-  train_app->add_option("--learning-rate", train_options->training.learning_rate, "AdaGrad step size")
+  train_app->add_option("--learning-rate", train_options->training.learning_rate,
+                         "AdaGrad step size (0.01 with --score-field)")
       ->default_str("0.05")
       ->check(CLI::PositiveNumber.description(""));
   train_app->add_option("--l2", train_options->training.l2, "L2 regularisation")
@@ -190,7 +223,13 @@ subcommand_action setup_sentiment(CLI::App& app) {
   train_app->add_option("--seed", train_options->training.seed, "Seed of the shuffling (same seed, same model)")
       ->default_str("1");
   return [options, train_app, train_options]() {
-    if (train_app->parsed()) return train(*train_options);
+    if (train_app->parsed()) {
+      // Regressions step more finely by default (chosen on SemEval-2017 Task 5's dev split).
+      if (!train_options->score_field.empty() && train_app->count("--learning-rate") == 0) {
+        train_options->training.learning_rate = 0.01f;
+      }
+      return train(*train_options);
+    }
     const lexicon_format format = options->lexicon_format == "vader" ? lexicon_format::vader : lexicon_format::tsv;
     // Load every file before reading input; they are shared read-only by the workers.
     auto custom = std::make_shared<std::optional<sentiment_resources>>();

@@ -107,6 +107,48 @@ text_classifier text_classifier::train(const std::vector<features>& docs, const 
   return model;
 }
 
+text_classifier text_classifier::train_scores(const std::vector<features>& docs, const std::vector<float>& scores,
+                                              const classifier_training& settings, std::string lang) {
+  if (docs.empty() || docs.size() != scores.size()) throw error(error_kind::data, "no scored documents to train on");
+  text_classifier model;
+  model.lang_ = std::move(lang);
+  model.regression_ = true;
+  const Eigen::Index rows = kColumns + lexicon_features;
+  model.weights_ = Eigen::MatrixXf::Zero(rows, 1);
+  // Start from the mean, so that the features learn the deviations from it.
+  double mean = 0;
+  for (const float s : scores) mean += s;
+  model.bias_ = Eigen::VectorXf::Constant(1, static_cast<float>(mean / static_cast<double>(scores.size())));
+  Eigen::VectorXf g2 = Eigen::VectorXf::Constant(rows, 1e-6f);
+  float b2 = 1e-6f;
+  std::vector<std::size_t> order(docs.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937 rng(settings.seed);
+  for (int epoch = 0; epoch < settings.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (const std::size_t d : order) {
+      const float error = model.predict_score(docs[d]) - scores[d];
+      auto update = [&](Eigen::Index row, float x) {
+        const float g = error * x + settings.l2 * model.weights_(row, 0);
+        g2(row) += g * g;
+        model.weights_(row, 0) -= settings.learning_rate * g / std::sqrt(g2(row));
+      };
+      for (const auto& [col, v] : docs[d].hashed) update(col, v);
+      for (int j = 0; j < lexicon_features; ++j) update(kColumns + j, docs[d].lexicon[j]);
+      b2 += error * error;
+      model.bias_(0) -= settings.learning_rate * error / std::sqrt(b2);
+    }
+  }
+  return model;
+}
+
+float text_classifier::predict_score(const features& doc) const {
+  float score = bias_(0);
+  for (const auto& [col, v] : doc.hashed) score += v * weights_(col, 0);
+  for (int j = 0; j < lexicon_features; ++j) score += doc.lexicon[j] * weights_(kColumns + j, 0);
+  return score;
+}
+
 void text_classifier::predict(const features& doc, std::vector<float>& probabilities) const {
   Eigen::VectorXf scores = bias_;
   for (const auto& [col, v] : doc.hashed) scores += v * weights_.row(col).transpose();
@@ -118,9 +160,10 @@ void text_classifier::predict(const features& doc, std::vector<float>& probabili
 model_file text_classifier::to_file() const {
   model_file file("sentiment-classifier");
   file.set("lang", lang_);
+  file.set("task", regression_ ? "regression" : "classification");
   file.set("hash_bits", std::to_string(hash_bits));
   file.set("lexicon_features", std::to_string(lexicon_features));
-  file.set("classes", std::to_string(labels_.size()));
+  file.set("classes", regression_ ? "0" : std::to_string(labels_.size()));
   file.add_strings("labels", labels_);
   // Column-major (Eigen's default): class by class.
   file.add_f32("weights", std::span<const float>(weights_.data(), static_cast<std::size_t>(weights_.size())));
@@ -140,12 +183,13 @@ text_classifier text_classifier::from_file(const model_file& file, std::string_v
   }
   text_classifier model;
   model.lang_ = file.get("lang");
+  model.regression_ = file.get_or("task", "classification") == "regression";
   model.labels_ = file.strings("labels");
-  const auto k = static_cast<Eigen::Index>(model.labels_.size());
+  const auto k = model.regression_ ? Eigen::Index{1} : static_cast<Eigen::Index>(model.labels_.size());
   const std::vector<float> weights = file.f32("weights");
   const std::vector<float> bias = file.f32("bias");
   const Eigen::Index rows = kColumns + lexicon_features;
-  if (k < 2 || static_cast<Eigen::Index>(weights.size()) != rows * k || static_cast<Eigen::Index>(bias.size()) != k) {
+  if ((!model.regression_ && k < 2) || static_cast<Eigen::Index>(weights.size()) != rows * k || static_cast<Eigen::Index>(bias.size()) != k) {
     throw error(error_kind::resource, fmt::format("{}: sentiment model sections disagree in size", source));
   }
   model.weights_ = Eigen::Map<const Eigen::MatrixXf>(weights.data(), rows, k);

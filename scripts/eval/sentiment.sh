@@ -74,3 +74,11 @@ for spec in "fr_tweets_sentiment_umsab fr macro-f1" "fr_allocine_tvseries_review
   "$textkit" eval -g "$data/$set/$split.jsonl" -p "$work/pred.jsonl" --pred-field sentiment.label -m macro-f1 -m accuracy >"$work/m"
   row "$set ($split), trained" "$lang" "$m" "$(metric "$m" "$work/m")" "accuracy $(metric accuracy "$work/m"); train split only"
 done
+# Supervised regression on scores: SemEval-2017 Task 5 headlines (train split), cosine on test.
+f=$data/semeval2017_task5_headlines
+if [[ -f $f/train.jsonl && -f $f/$split.jsonl ]]; then
+  "$textkit" sentiment train --data "$f/train.jsonl" --score-field score --lang en -o "$work/model"
+  "$textkit" sentiment --lang en --model "$work/model" "$f/$split.jsonl" >"$work/pred.jsonl"
+  "$textkit" eval -g "$f/$split.jsonl" -p "$work/pred.jsonl" --gold-field score --pred-field sentiment.score -m cosine -m pearson >"$work/m"
+  row "semeval2017_task5 ($split), trained" en cosine "$(metric cosine "$work/m")" "pearson $(metric pearson "$work/m"); --score-field, train split only"
+fi

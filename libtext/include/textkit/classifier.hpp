@@ -54,6 +54,12 @@ class text_classifier {
   /// Trains on documents and their labels (the label set is the sorted set of labels seen).
   static text_classifier train(const std::vector<features>& docs, const std::vector<std::string>& labels,
                                const classifier_training& settings, std::string lang);
+  /// Trains a regression on documents and their scores (squared loss): predict_score().
+  static text_classifier train_scores(const std::vector<features>& docs, const std::vector<float>& scores,
+                                      const classifier_training& settings, std::string lang);
+  /// A regression model's score for a document.
+  float predict_score(const features& doc) const;
+  bool is_regression() const noexcept { return regression_; }
 
   /// Class probabilities, in the order of labels().
   void predict(const features& doc, std::vector<float>& probabilities) const;
@@ -66,8 +72,9 @@ class text_classifier {
  private:
   std::vector<std::string> labels_;
   std::string lang_;
-  Eigen::MatrixXf weights_;  // (2^hash_bits + lexicon_features) x classes
+  Eigen::MatrixXf weights_;  // (2^hash_bits + lexicon_features) x classes (x 1 for a regression)
   Eigen::VectorXf bias_;
+  bool regression_ = false;
 };
 
 }  // namespace textkit
