@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 
 #include "exit_status.hpp"
@@ -221,7 +222,10 @@ std::vector<std::string> spool_stdin(std::vector<std::string> files, std::string
   bool has_stdin = files.empty();
   for (const auto& f : files) has_stdin = has_stdin || f == "-";
   if (!has_stdin) return files;
-  temp_path = "/tmp/textkit-tfidf-XXXXXX";
+  // $TMPDIR when set, else /tmp (std::filesystem follows the POSIX rules).
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  temp_path = ((ec ? std::filesystem::path("/tmp") : dir) / "textkit-tfidf-XXXXXX").string();
   const int fd = ::mkstemp(temp_path.data());
   if (fd < 0) throw error(error_kind::io, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
   std::string buffer(1 << 20, '\0');
@@ -274,7 +278,7 @@ subcommand_action setup_tfidf(CLI::App& app) {
   app.add_option("-m,--model", options->model, "The tfidf model to apply (from 'textkit tfidf fit' or 'merge')")
       ->type_name("MODEL");
   app.add_flag("--fit", options->fit,
-               "Fit on the inputs, then weigh the same inputs (two passes; standard input is spooled to /tmp)");
+               "Fit on the inputs, then weigh the same inputs (two passes; standard input is spooled to $TMPDIR or /tmp)");
 
   // textkit tfidf fit
   CLI::App* fit = app.add_subcommand("fit", "Count document frequencies over a corpus and write a model");
