@@ -25,8 +25,9 @@ enum class lexicon_format : std::uint8_t {
 /// The valences and rule words of one language. Terms are matched on their case-folded form.
 class sentiment_resources {
  public:
-  /// The embedded resources of `lang` ("en" or "fr"; others get the English rules and an empty
-  /// lexicon). Emoji and emoticons are shared by every language.
+  /// The embedded resources of `lang`: "fr" gets the French ones, any other code the English
+  /// ones (the analyzer scores text in other languages with them). Emoji and emoticons are
+  /// shared by every language.
   static sentiment_resources embedded(std::string_view lang);
 
   /// Replaces (`replace`) or extends the valence lexicon with a file's entries; later entries
@@ -159,7 +160,6 @@ class sentiment_analyzer {
   analyzer analyzer_;
   analysis analysis_;
   std::vector<std::pair<std::string, sentiment_resources>> embedded_;
-  std::vector<std::string> folded_;
   std::vector<std::string_view> folded_views_;
   struct scratch {
     std::vector<float> values, bases, boost;
