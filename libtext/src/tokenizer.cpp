@@ -118,6 +118,27 @@ std::size_t end_of_ascii_letters(const char* text, std::size_t i, std::size_t n)
   return i;
 }
 
+// The UTF-8 length of a two-byte letter of Latin-1 or French at `i` (À-ÿ but × and ÷, Œ œ),
+// or 0. These are WB=ALetter and NFC-inert, so the fast path may take them as it takes ASCII.
+std::size_t latin_letter_length(const char* text, std::size_t i, std::size_t n) {
+  if (i + 1 >= n) return 0;
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  if (b0 == 0xC3 && b1 >= 0x80 && b1 <= 0xBF && b1 != 0x97 && b1 != 0xB7) return 2;
+  if (b0 == 0xC5 && (b1 == 0x92 || b1 == 0x93)) return 2;
+  return 0;
+}
+
+// The end of a run of ASCII and Latin-1 letters starting at `i`.
+std::size_t end_of_simple_letters(const char* text, std::size_t i, std::size_t n) {
+  for (;;) {
+    i = end_of_ascii_letters(text, i, n);
+    const std::size_t length = latin_letter_length(text, i, n);
+    if (length == 0) return i;
+    i += length;
+  }
+}
+
 class scanner {
  public:
   scanner(std::string_view text, std::vector<token>& out, const tokenizer_options& options,
@@ -139,11 +160,12 @@ class scanner {
         after_space = true;
         continue;
       }
-      // Fast path: an ASCII word that nothing can extend ("government" followed by a space).
+      // Fast path: a word of ASCII and Latin-1 letters that nothing can extend ("government",
+      // « séparation » followed by a space).
       // URLs, e-mail addresses, elisions, compounds and abbreviations all continue with a
       // byte outside kPlainWordEnd, so they still take the full path.
-      if (kAsciiLetter[byte]) {
-        const std::size_t j = end_of_ascii_letters(text, i + 1, n_);
+      if (const std::size_t first = kAsciiLetter[byte] ? 1 : latin_letter_length(text, i, n_)) {
+        const std::size_t j = end_of_simple_letters(text, i + first, n_);
         if (j == n_ || kPlainWordEnd[static_cast<unsigned char>(text[j])]) {
           out_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), token_kind::word});
           i = j;
