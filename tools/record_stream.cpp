@@ -643,7 +643,6 @@ int run_parallel(reader& in, std::vector<std::unique_ptr<worker>>& workers, coll
       }
     });
   }
-  bool stopped_early = false;
   std::thread writer_thread([&] {
     for (;;) {
       batch* b;
@@ -665,7 +664,6 @@ int run_parallel(reader& in, std::vector<std::unique_ptr<worker>>& workers, coll
       in_flight.pop_front();
       free_batches.push_back(b);
       if (!go_on) {
-        stopped_early = true;
         stop = true;
       }
       changed.notify_all();
@@ -710,7 +708,6 @@ int run_parallel(reader& in, std::vector<std::unique_ptr<worker>>& workers, coll
   for (auto& t : threads) t.join();
   writer_thread.join();
   if (failure) std::rethrow_exception(failure);
-  (void)stopped_early;
   return sink.finish();
 }
 

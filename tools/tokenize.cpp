@@ -76,19 +76,28 @@ class tokenize_processor final : public record_processor {
 
   // Only punctuation, symbol and URL tokens (and n-grams, which may hold them) can contain
   // a byte that JSON escapes; words, numbers, e-mails, tags and emoji never do.
-  static bool may_need_escape(const term& t) {
-    return t.n > 1 || t.kind == token_kind::punct || t.kind == token_kind::symbol || t.kind == token_kind::url;
+  static bool kind_may_need_escape(token_kind kind) {
+    return kind == token_kind::punct || kind == token_kind::symbol || kind == token_kind::url;
   }
 
-  // Token strings as a JSON array, sized exactly and written in one pass.
-  static bool write_plain_terms(std::span<const term> terms, std::string& out) {
-    std::size_t size = 2 + (terms.empty() ? 0 : terms.size() * 3 - 1);
-    for (const term& t : terms) {
-      size += t.text.size();
-      if (!may_need_escape(t)) continue;
-      for (const char ch : t.text) {
+  struct array_item {
+    std::string_view text;
+    bool may_need_escape;
+  };
+
+  // Strings as a JSON array, sized exactly and written in one pass; `item_at(i)` gives the
+  // i-th string. Returns false, writing nothing, when a string holds a control byte (only
+  // possible after NFKC of odd input): the caller then takes the general path.
+  template <typename ItemAt>
+  static bool write_string_array(std::size_t count, ItemAt item_at, std::string& out) {
+    std::size_t size = 2 + (count == 0 ? 0 : count * 3 - 1);
+    for (std::size_t i = 0; i < count; ++i) {
+      const array_item item = item_at(i);
+      size += item.text.size();
+      if (!item.may_need_escape) continue;
+      for (const char ch : item.text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20) return false;  // only after NFKC of odd input: take the general path
+        if (c < 0x20) return false;
         size += c == '"' || c == '\\';
       }
     }
@@ -96,18 +105,18 @@ class tokenize_processor final : public record_processor {
     out.resize(at + size);
     char* p = out.data() + at;
     *p++ = '[';
-    for (std::size_t i = 0; i < terms.size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const array_item item = item_at(i);
       if (i) *p++ = ',';
       *p++ = '"';
-      const std::string_view text = terms[i].text;
-      if (may_need_escape(terms[i])) {
-        for (const char ch : text) {
+      if (item.may_need_escape) {
+        for (const char ch : item.text) {
           if (ch == '"' || ch == '\\') *p++ = '\\';
           *p++ = ch;
         }
       } else {
-        std::memcpy(p, text.data(), text.size());
-        p += text.size();
+        copy_short(p, item.text.data(), item.text.size());
+        p += item.text.size();
       }
       *p++ = '"';
     }
@@ -115,36 +124,26 @@ class tokenize_processor final : public record_processor {
     return true;
   }
 
-  // As write_plain_terms, from the tokens themselves (no NUL or control byte is ever inside
-  // a token, so '"' and '\\' in punctuation and URLs are the only escapes).
+  static bool write_plain_terms(std::span<const term> terms, std::string& out) {
+    return write_string_array(
+        terms.size(),
+        [&](std::size_t i) { return array_item{terms[i].text, terms[i].n > 1 || kind_may_need_escape(terms[i].kind)}; },
+        out);
+  }
+
+  // The same array straight from the tokens, when they are the terms (no copy into terms).
   static void write_plain_tokens(std::string_view text, std::span<const token> tokens, std::string& out) {
-    auto may_escape = [](token_kind k) { return k == token_kind::punct || k == token_kind::symbol || k == token_kind::url; };
-    std::size_t size = 2 + tokens.size() * 3 - 1;
-    for (const token& t : tokens) {
-      size += t.end - t.start;
-      if (!may_escape(t.kind)) continue;
-      for (std::uint32_t i = t.start; i < t.end; ++i) size += text[i] == '"' || text[i] == '\\';
-    }
-    const std::size_t at = out.size();
-    out.resize(at + size);
-    char* p = out.data() + at;
-    *p++ = '[';
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
+    auto item_at = [&](std::size_t i) {
       const token& t = tokens[i];
-      if (i) *p++ = ',';
-      *p++ = '"';
-      if (may_escape(t.kind)) {
-        for (std::uint32_t k = t.start; k < t.end; ++k) {
-          if (text[k] == '"' || text[k] == '\\') *p++ = '\\';
-          *p++ = text[k];
-        }
-      } else {
-        copy_short(p, text.data() + t.start, t.end - t.start);
-        p += t.end - t.start;
-      }
-      *p++ = '"';
+      return array_item{std::string_view(text.data() + t.start, t.end - t.start), kind_may_need_escape(t.kind)};
+    };
+    if (write_string_array(tokens.size(), item_at, out)) return;
+    out.push_back('[');
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (i) out.push_back(',');
+      append_json_string(out, item_at(i).text);
     }
-    *p++ = ']';
+    out.push_back(']');
   }
 
   // memcpy for the short strings tokens are: fixed-size overlapping moves instead of a call,
