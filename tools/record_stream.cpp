@@ -137,8 +137,8 @@ std::string display_name(const std::string& path) { return path == "-" ? "<stdin
 
 class reader {
  public:
-  reader(std::vector<std::string> paths, input_format format, bool line_buffered)
-      : paths_(std::move(paths)), format_(format), line_buffered_(line_buffered) {
+  reader(std::vector<std::string> paths, input_format format, bool line_buffered, std::string stdin_copy)
+      : paths_(std::move(paths)), stdin_copy_(std::move(stdin_copy)), format_(format), line_buffered_(line_buffered) {
     if (paths_.empty()) paths_.push_back("-");
     for (const auto& p : paths_) names_.push_back(display_name(p));
   }
@@ -178,8 +178,9 @@ class reader {
  private:
   void open_current() {
     const std::string& path = paths_[current_];
-    fd_ = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw error(error_kind::io, fmt::format("{}: {}", path, std::strerror(errno)));
+    const std::string& source = path == "-" && !stdin_copy_.empty() ? stdin_copy_ : path;
+    fd_ = source == "-" ? STDIN_FILENO : ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw error(error_kind::io, fmt::format("{}: {}", source, std::strerror(errno)));
     begin_ = end_ = scanned_ = 0;
     line_ = 0;
     eof_ = false;
@@ -278,6 +279,7 @@ class reader {
   }
 
   std::vector<std::string> paths_;
+  std::string stdin_copy_;  // when set, "-" reads this file (a spooled copy of standard input)
   std::vector<std::string> names_;
   input_format format_;
   bool line_buffered_;
@@ -371,6 +373,7 @@ class worker {
     const std::string_view line(b.data.data() + ref.offset, ref.size);
     rec_.source = names_[ref.source];
     rec_.line = ref.line;
+    rec_.number = ref.index;
     // The record number names the record until (and unless) its id field is read, so that
     // error rows carry their own record's name.
     id_.clear();
@@ -715,7 +718,7 @@ int run_parallel(reader& in, std::vector<std::unique_ptr<worker>>& workers, coll
 
 int run_stream(const stream_options& options, const processor_factory& make_processor, std::string_view command,
                std::string_view tsv_header) {
-  reader in(options.files, options.input, options.line_buffered);
+  reader in(options.files, options.input, options.line_buffered, options.stdin_copy);
   in.check_inputs();
   writer out(options.output_file);
   collector sink(options, out, command);

@@ -32,6 +32,7 @@ struct stream_options {
   bool line_buffered = false;               ///< flush after every batch of records
   bool discard_records = false;             ///< processors only accumulate (tfidf fit): no output
   bool quiet_errors = false;                ///< skip/pass: count malformed records silently (a first pass)
+  std::string stdin_copy;                   ///< read "-" from this file, a spooled copy (messages say <stdin>)
 };
 
 /// Registers the input options (files, --input, --field, --id-field, --on-error, --threads).
@@ -47,6 +48,7 @@ struct record {
   std::string_view id;       ///< plain id: the id field's text, the file name, or the record number
   std::string_view source;   ///< input name for messages ("<stdin>" for standard input)
   std::uint64_t line = 0;    ///< 1-based line number in `source`
+  std::uint64_t number = 0;  ///< 1-based record number across all inputs (the same in every pass)
 };
 
 /// Turns records into output. One instance per worker thread, never shared.

@@ -124,18 +124,67 @@ class fit_processor final : public record_processor {
 
 // One pass over the inputs: the corpus statistics. Returns the stream's exit status.
 int fit_statistics(const stream_options& stream, const analyzer_options& analysis, term_statistics& total,
-                   const char* command, bool quiet_errors = false) {
+                   const char* command) {
   std::mutex mutex;
   stream_options options = stream;
   options.discard_records = true;
   options.output_file.clear();
   options.header = false;
-  options.quiet_errors = quiet_errors;  // --fit: the second pass reports them
   return run_stream(
       options, [&] { return std::make_unique<fit_processor>(analysis, total, mutex); }, command, "");
 }
 
 // ---- transform ----------------------------------------------------------------------------
+
+// Writes a document's weights (sorted by feature id; reordered here for --top).
+void append_weights(const record& rec, output_format format, std::string& out,
+                    std::vector<std::pair<std::uint32_t, double>>& vector, const tfidf_vectorizer& vectorizer,
+                    const weighting_flags& flags) {
+  std::span<const std::pair<std::uint32_t, double>> shown = vector;
+  if (flags.vector.empty()) {
+    // Top K: weight descending, then term bytes ascending (= feature id ascending).
+    const std::size_t k = std::min(flags.top ? flags.top : 10, vector.size());
+    std::partial_sort(vector.begin(), vector.begin() + static_cast<std::ptrdiff_t>(k), vector.end(),
+                      [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    shown = shown.first(k);
+  }
+  if (format == output_format::tsv) {
+    for (const auto& [id, weight] : shown) {
+      append_tsv_field(out, rec.id);
+      out.push_back('\t');
+      append_tsv_field(out, vectorizer.term_of(id));
+      fmt::format_to(std::back_inserter(out), "\t{}\n", weight);
+    }
+    return;
+  }
+  out += "\"tfidf\":";
+  if (flags.vector.empty()) {
+    out.push_back('[');
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      if (i) out.push_back(',');
+      out += "{\"term\":";
+      append_json_string(out, vectorizer.term_of(shown[i].first));
+      fmt::format_to(std::back_inserter(out), ",\"weight\":{}}}", shown[i].second);
+    }
+    out.push_back(']');
+    return;
+  }
+  out += flags.vector == "ids" ? "{\"ids\":[" : "{\"terms\":[";
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i) out.push_back(',');
+    if (flags.vector == "ids") {
+      append_int(out, vectorizer.public_id(shown[i].first));
+    } else {
+      append_json_string(out, vectorizer.term_of(shown[i].first));
+    }
+  }
+  out += "],\"weights\":[";
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i) out.push_back(',');
+    fmt::format_to(std::back_inserter(out), "{}", shown[i].second);
+  }
+  out += "]}";
+}
 
 class transform_processor final : public record_processor {
  public:
@@ -145,50 +194,7 @@ class transform_processor final : public record_processor {
   void process(const record& rec, output_format format, std::string& out) override {
     analyzer_.analyze(rec.text, result_);
     vectorizer_.transform(result_.terms, vector_, scratch_);
-    std::span<const std::pair<std::uint32_t, double>> shown = vector_;
-    if (flags_.vector.empty()) {
-      // Top K: weight descending, then term bytes ascending (= feature id ascending).
-      const std::size_t k = std::min(flags_.top ? flags_.top : 10, vector_.size());
-      std::partial_sort(vector_.begin(), vector_.begin() + static_cast<std::ptrdiff_t>(k), vector_.end(),
-                        [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-      shown = shown.first(k);
-    }
-    if (format == output_format::tsv) {
-      for (const auto& [id, weight] : shown) {
-        append_tsv_field(out, rec.id);
-        out.push_back('\t');
-        append_tsv_field(out, vectorizer_.term_of(id));
-        fmt::format_to(std::back_inserter(out), "\t{}\n", weight);
-      }
-      return;
-    }
-    out += "\"tfidf\":";
-    if (flags_.vector.empty()) {
-      out.push_back('[');
-      for (std::size_t i = 0; i < shown.size(); ++i) {
-        if (i) out.push_back(',');
-        out += "{\"term\":";
-        append_json_string(out, vectorizer_.term_of(shown[i].first));
-        fmt::format_to(std::back_inserter(out), ",\"weight\":{}}}", shown[i].second);
-      }
-      out.push_back(']');
-      return;
-    }
-    out += flags_.vector == "ids" ? "{\"ids\":[" : "{\"terms\":[";
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-      if (i) out.push_back(',');
-      if (flags_.vector == "ids") {
-        append_int(out, vectorizer_.public_id(shown[i].first));
-      } else {
-        append_json_string(out, vectorizer_.term_of(shown[i].first));
-      }
-    }
-    out += "],\"weights\":[";
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-      if (i) out.push_back(',');
-      fmt::format_to(std::back_inserter(out), "{}", shown[i].second);
-    }
-    out += "]}";
+    append_weights(rec, format, out, vector_, vectorizer_, flags_);
   }
 
  private:
@@ -217,37 +223,215 @@ tfidf_model load_model(const std::string& path, bool allow_partial) {
   return model;
 }
 
-// Standard input can be read once only: --fit copies it to a temporary file for the second pass.
-std::vector<std::string> spool_stdin(std::vector<std::string> files, std::string& temp_path) {
-  bool has_stdin = files.empty();
-  for (const auto& f : files) has_stdin = has_stdin || f == "-";
-  if (!has_stdin) return files;
-  // $TMPDIR when set, else /tmp (std::filesystem follows the POSIX rules).
+// ---- --fit: one analysis pass ------------------------------------------------------------
+
+// A new temporary file in $TMPDIR when set, else /tmp (std::filesystem follows the POSIX
+// rules); its name goes to `path`.
+int make_temp_file(std::string& path) {
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-  temp_path = ((ec ? std::filesystem::path("/tmp") : dir) / "textkit-tfidf-XXXXXX").string();
-  const int fd = ::mkstemp(temp_path.data());
-  if (fd < 0) throw error(error_kind::io, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
+  path = ((ec ? std::filesystem::path("/tmp") : dir) / "textkit-tfidf-XXXXXX").string();
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) throw error(error_kind::io, fmt::format("cannot create a temporary file in {}: {}",
+                                                      std::filesystem::path(path).parent_path().string(),
+                                                      std::strerror(errno)));
+  return fd;
+}
+
+// --fit analyses the text once. The fitting pass writes each document's term entries to a
+// temporary file (one per worker, 4 bytes a term, unlinked at once so nothing is left
+// behind); the weighing pass reads them back instead of analysing the text again. Memory:
+// the statistics, plus 16 bytes a document for the index below.
+struct id_spool {
+  struct document {
+    std::uint64_t offset = 0;  // in entries, into the worker's file
+    std::uint32_t count = 0;
+    std::uint32_t worker = term_index::npos;  // npos: not spooled (a malformed record)
+  };
+  struct worker_file {
+    int fd = -1;
+    std::vector<std::uint32_t> entry_of;    // the worker's entry ids → the merged statistics'
+    std::vector<std::uint32_t> feature_of;  // the worker's entry ids → model feature ids (npos: pruned)
+  };
+  std::vector<document> documents;  // by record number - 1
+  std::vector<worker_file> workers;
+  std::mutex mutex;
+
+  ~id_spool() {
+    for (const auto& w : workers) {
+      if (w.fd >= 0) ::close(w.fd);
+    }
+  }
+  // Once the model is built: compose the two maps so the weighing pass does one lookup.
+  void resolve(const std::vector<std::uint32_t>& feature_of_entry) {
+    for (auto& w : workers) {
+      w.feature_of.resize(w.entry_of.size());
+      for (std::size_t i = 0; i < w.entry_of.size(); ++i) w.feature_of[i] = feature_of_entry[w.entry_of[i]];
+      w.entry_of = {};
+    }
+  }
+};
+
+void write_all(int fd, const void* data, std::size_t size, const std::string& path) {
+  const char* p = static_cast<const char*>(data);
+  while (size > 0) {
+    const ssize_t put = ::write(fd, p, size);
+    if (put < 0 && errno == EINTR) continue;
+    if (put < 0) throw error(error_kind::io, fmt::format("{}: write error: {}", path, std::strerror(errno)));
+    p += put;
+    size -= static_cast<std::size_t>(put);
+  }
+}
+
+// The fitting pass of --fit: statistics as fit_processor, plus the spool.
+class spooling_fit_processor final : public record_processor {
+ public:
+  spooling_fit_processor(const analyzer_options& options, term_statistics& total, id_spool& spool)
+      : analyzer_(options), stats_(total.hash_bits()), total_(total), spool_(spool) {
+    std::lock_guard lock(spool_.mutex);
+    worker_ = static_cast<std::uint32_t>(spool_.workers.size());
+    spool_.workers.emplace_back();
+    spool_.workers.back().fd = make_temp_file(path_);
+    ::unlink(path_.c_str());
+  }
+  void process(const record& rec, output_format, std::string&) override {
+    analyzer_.analyze(rec.text, result_);
+    const std::size_t before = buffer_.size();
+    stats_.add_document(result_.terms, &buffer_);
+    const auto count = static_cast<std::uint32_t>(buffer_.size() - before);
+    documents_.push_back({rec.number, {written_ + before, count, worker_}});
+    if (buffer_.size() >= (1u << 18)) flush();
+  }
+  void finish() override {
+    flush();
+    std::lock_guard lock(spool_.mutex);
+    spool_.workers[worker_].entry_of = total_.merge(stats_);
+    for (const auto& [number, doc] : documents_) {
+      if (spool_.documents.size() < number) spool_.documents.resize(number);
+      spool_.documents[number - 1] = doc;
+    }
+  }
+
+ private:
+  void flush() {
+    write_all(spool_.workers[worker_].fd, buffer_.data(), buffer_.size() * sizeof(std::uint32_t), path_);
+    written_ += buffer_.size();
+    buffer_.clear();
+  }
+
+  analyzer analyzer_;
+  analysis result_;
+  term_statistics stats_;
+  term_statistics& total_;
+  id_spool& spool_;
+  std::uint32_t worker_ = 0;
+  std::string path_;
+  std::vector<std::uint32_t> buffer_;  // entries not yet written
+  std::uint64_t written_ = 0;          // entries written
+  std::vector<std::pair<std::uint64_t, id_spool::document>> documents_;
+};
+
+// The weighing pass of --fit: a document's terms come from the spool.
+class spooled_transform_processor final : public record_processor {
+ public:
+  spooled_transform_processor(const id_spool& spool, const tfidf_vectorizer& vectorizer, const weighting_flags& flags)
+      : spool_(spool), vectorizer_(vectorizer), flags_(flags) {}
+
+  void process(const record& rec, output_format format, std::string& out) override {
+    const id_spool::document* doc = rec.number <= spool_.documents.size() ? &spool_.documents[rec.number - 1] : nullptr;
+    if (!doc || doc->worker == term_index::npos) {
+      throw error(error_kind::io, fmt::format("{}:{}: the input changed between the two passes of --fit", rec.source,
+                                              rec.line));
+    }
+    const id_spool::worker_file& file = spool_.workers[doc->worker];
+    entries_.resize(doc->count);
+    const std::size_t bytes = entries_.size() * sizeof(std::uint32_t);
+    std::size_t got = 0;
+    while (got < bytes) {
+      const ssize_t n = ::pread(file.fd, reinterpret_cast<char*>(entries_.data()) + got, bytes - got,
+                                static_cast<off_t>(doc->offset * sizeof(std::uint32_t) + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw error(error_kind::io, fmt::format("temporary file read error: {}", std::strerror(errno)));
+      got += static_cast<std::size_t>(n);
+    }
+    // Count by worker entry (first-seen order: the frequent terms sit together), then map
+    // the distinct ones to features.
+    counts_.resize(file.feature_of.size());
+    touched_.clear();
+    for (const std::uint32_t e : entries_) {
+      if (counts_[e]++ == 0) touched_.push_back(e);
+    }
+    vector_.clear();
+    for (const std::uint32_t e : touched_) {
+      if (const std::uint32_t feature = file.feature_of[e]; feature != term_index::npos) {
+        vector_.emplace_back(feature, static_cast<double>(counts_[e]));
+      }
+      counts_[e] = 0;
+    }
+    std::sort(vector_.begin(), vector_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    vectorizer_.weigh(vector_);
+    append_weights(rec, format, out, vector_, vectorizer_, flags_);
+  }
+
+ private:
+  const id_spool& spool_;
+  const tfidf_vectorizer& vectorizer_;
+  const weighting_flags& flags_;
+  std::vector<std::uint32_t> entries_;
+  std::vector<std::uint32_t> counts_;  // by entry; zero between documents
+  std::vector<std::uint32_t> touched_;
+  std::vector<std::pair<std::uint32_t, double>> vector_;
+};
+
+// tfidf --fit: fit (spooling term entries), build the model in memory, weigh.
+int fit_and_transform(const stream_options& stream, const analyzer_options& analysis, const pruning_flags& pruning,
+                      const weighting_flags& weighting) {
+  id_spool spool;
+  term_statistics total(pruning.hash_bits);
+  {
+    stream_options options = stream;
+    options.discard_records = true;
+    options.output_file.clear();
+    options.header = false;
+    options.quiet_errors = true;  // the second pass reports them
+    const int status = run_stream(
+        options, [&] { return std::make_unique<spooling_fit_processor>(analysis, total, spool); }, "textkit tfidf",
+        "");
+    if (status != exit_ok) return status;
+  }
+  std::vector<std::uint32_t> feature_of_entry;
+  const tfidf_model model = tfidf_model::build(total, analysis, pruning.parse(), false, &feature_of_entry);
+  spool.resolve(feature_of_entry);
+  const tfidf_vectorizer vectorizer(model, weighting.parse());
+  return run_stream(
+      stream, [&] { return std::make_unique<spooled_transform_processor>(spool, vectorizer, weighting); },
+      "textkit tfidf", "id\tterm\tweight");
+}
+
+// Standard input can be read once only: --fit copies it to a temporary file for the second
+// pass. Returns the copy's path, or "" when the inputs do not include standard input.
+std::string spool_stdin(const std::vector<std::string>& files) {
+  bool has_stdin = files.empty();
+  for (const auto& f : files) has_stdin = has_stdin || f == "-";
+  if (!has_stdin) return {};
+  std::string temp_path;
+  const int fd = make_temp_file(temp_path);
   std::string buffer(1 << 20, '\0');
-  for (;;) {
-    const ssize_t got = ::read(STDIN_FILENO, buffer.data(), buffer.size());
-    if (got == 0) break;
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      throw error(error_kind::io, fmt::format("<stdin>: read error: {}", std::strerror(errno)));
+  try {
+    for (;;) {
+      const ssize_t got = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+      if (got == 0) break;
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) throw error(error_kind::io, fmt::format("<stdin>: read error: {}", std::strerror(errno)));
+      write_all(fd, buffer.data(), static_cast<std::size_t>(got), temp_path);
     }
-    if (::write(fd, buffer.data(), static_cast<std::size_t>(got)) != got) {
-      ::close(fd);
-      throw error(error_kind::io, fmt::format("{}: write error: {}", temp_path, std::strerror(errno)));
-    }
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp_path.c_str());
+    throw;
   }
   ::close(fd);
-  if (files.empty()) files.push_back("-");
-  for (auto& f : files) {
-    if (f == "-") f = temp_path;
-  }
-  return files;
+  return temp_path;
 }
 
 struct tfidf_options {
@@ -369,22 +553,17 @@ subcommand_action setup_tfidf(CLI::App& app) {
       if (app_ptr->count("--partial") > 0) {
         throw error(error_kind::usage, "tfidf --fit weighs documents: --partial belongs to 'textkit tfidf fit'");
       }
-      std::string temp;
       stream_options stream = options->stream;
-      stream.files = spool_stdin(stream.files, temp);
+      stream.stdin_copy = spool_stdin(stream.files);
       struct remove_temp {
         std::string path;
         ~remove_temp() {
           if (!path.empty()) ::unlink(path.c_str());
         }
-      } cleanup{temp};
+      } cleanup{stream.stdin_copy};
       const analyzer_options analysis = make_analyzer_options(options->analysis);
-      analyzer probe(analysis);
-      term_statistics total(options->pruning.hash_bits);
-      const int status = fit_statistics(stream, analysis, total, "textkit tfidf", true);
-      if (status != exit_ok) return status;
-      const tfidf_model model = tfidf_model::build(total, analysis, options->pruning.parse(), false);
-      return transform(stream, model, options->weighting);
+      analyzer probe(analysis);  // invalid options fail here, before any input is read
+      return fit_and_transform(stream, analysis, options->pruning, options->weighting);
     }
     const tfidf_model model = load_model(options->model, false);
     return transform(options->stream, model, options->weighting);

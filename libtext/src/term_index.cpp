@@ -27,48 +27,79 @@ std::uint64_t term_index::hash(std::string_view term) noexcept {
   return h;
 }
 
+// The bytes of a term of at most 8 bytes, little-endian, zero-padded: two overlapping loads
+// instead of a variable-length memcpy (a library call on the hot path).
 std::uint64_t term_index::inline_bytes(std::string_view term) noexcept {
-  std::uint64_t bytes = 0;
-  std::memcpy(&bytes, term.data(), term.size());
-  return bytes;
+  const auto* p = reinterpret_cast<const unsigned char*>(term.data());
+  const std::size_t n = term.size();
+  if (n >= 4) {
+    std::uint32_t low, high;
+    std::memcpy(&low, p, 4);
+    std::memcpy(&high, p + n - 4, 4);
+    return std::uint64_t{low} | (std::uint64_t{high} << (8 * (n - 4)));
+  }
+  if (n == 0) return 0;
+  return std::uint64_t{p[0]} | (std::uint64_t{p[n / 2]} << (8 * (n / 2))) | (std::uint64_t{p[n - 1]} << (8 * (n - 1)));
 }
 
-bool term_index::matches(const slot& s, std::uint64_t h, std::string_view term) const {
-  if (s.hash != h || s.size != term.size()) return false;
-  if (term.size() <= 8) return s.bytes == inline_bytes(term);
-  return std::memcmp(arena_.data() + s.bytes, term.data(), term.size()) == 0;
-}
-
-std::uint32_t term_index::probe(const table& t, const term_index& owner, std::uint64_t h, std::string_view term,
-                                std::uint64_t& at) {
+std::uint32_t term_index::probe(const table& t, std::uint64_t h, std::string_view term) const {
   if (t.slots.empty()) return npos;
-  for (at = h & t.mask;; at = (at + 1) & t.mask) {
+  const std::uint32_t check = check_of(h, term.size());
+  const bool short_term = term.size() <= 8;
+  const std::uint64_t bytes = short_term ? inline_bytes(term) : 0;
+  for (std::uint64_t at = h & t.mask;; at = (at + 1) & t.mask) {
     const slot& s = t.slots[at];
-    if (s.id == npos || owner.matches(s, h, term)) return s.id;
+    if (s.id == npos) return npos;
+    if (s.check != check) continue;
+    if (short_term) {
+      if (s.bytes == bytes) return s.id;
+    } else if ((term.size() < 255 || offsets_[s.id + 1] - offsets_[s.id] == term.size()) &&
+               std::memcmp(arena_.data() + s.bytes, term.data(), term.size()) == 0) {
+      // (Below 255 bytes the check holds the exact size.)
+      return s.id;
+    }
   }
 }
 
-void term_index::place(table& t, const slot& s) {
-  std::uint64_t at = s.hash & t.mask;
+term_index::slot term_index::slot_of(std::uint32_t id) const {
+  const std::string_view text = term(id);
+  return {text.size() <= 8 ? inline_bytes(text) : offsets_[id], check_of(hashes_[id], text.size()), id};
+}
+
+void term_index::place(table& t, std::uint64_t h, const slot& s) {
+  std::uint64_t at = h & t.mask;
   while (t.slots[at].id != npos) at = (at + 1) & t.mask;
   t.slots[at] = s;
 }
 
-void term_index::grow(table& t, std::size_t capacity) {
+void term_index::grow(table& t, std::size_t capacity) const {
   std::vector<slot> old;
   old.swap(t.slots);
   t.slots.assign(capacity, slot{});
   t.mask = capacity - 1;
   for (const slot& s : old) {
-    if (s.id != npos) place(t, s);
+    if (s.id != npos) place(t, hashes_[s.id], s);
   }
 }
 
 void term_index::reserve(std::size_t terms) {
   offsets_.reserve(terms + 1);
+  hashes_.reserve(terms);
   std::size_t capacity = main_.slots.empty() ? 1024 : main_.slots.size();
   while (capacity < terms * 2) capacity *= 2;
   if (capacity != main_.slots.size()) grow(main_, capacity);
+}
+
+void term_index::promote(std::span<const std::uint32_t> ids) {
+  if (front_.slots.empty()) grow(front_, 2 * front_capacity);
+  std::fill(front_.slots.begin(), front_.slots.end(), slot{});
+  front_size_ = 0;
+  for (const std::uint32_t id : ids) {
+    if (front_size_ == front_capacity) break;
+    place(front_, hashes_[id], slot_of(id));
+    ++front_size_;
+  }
+  front_has_all_ = front_size_ == size();
 }
 
 void term_index::rebuild_filter() {
@@ -76,20 +107,16 @@ void term_index::rebuild_filter() {
   while (bits < size() * 16 && bits < (std::size_t{1} << 24)) bits *= 2;
   filter_.assign(bits / 64, 0);
   filter_mask_ = bits - 1;
-  for (const slot& s : main_.slots) {
-    if (s.id != npos) filter_[((s.hash >> 40) & filter_mask_) / 64] |= std::uint64_t{1} << ((s.hash >> 40) & 63);
-  }
+  for (const std::uint64_t h : hashes_) filter_[((h >> 40) & filter_mask_) / 64] |= std::uint64_t{1} << ((h >> 40) & 63);
 }
 
-std::uint32_t term_index::find(std::string_view term) const {
-  const std::uint64_t h = hash(term);
-  if (filter_.empty()) return npos;
+std::uint32_t term_index::find(std::string_view term, std::uint64_t h) const {
+  // The front table first: it is small enough to stay in cache and holds the frequent terms.
+  const std::uint32_t id = probe(front_, h, term);
+  if (id != npos || front_has_all_) return id;
   const std::uint64_t bit = (h >> 40) & filter_mask_;
   if (!(filter_[bit / 64] & (std::uint64_t{1} << (bit & 63)))) return npos;
-  std::uint64_t at;
-  const std::uint32_t id = probe(front_, *this, h, term, at);
-  if (id != npos || size() <= front_capacity) return id;
-  return probe(main_, *this, h, term, at);
+  return probe(main_, h, term);
 }
 
 std::uint32_t term_index::intern(std::string_view term) {
@@ -97,21 +124,24 @@ std::uint32_t term_index::intern(std::string_view term) {
   if (found != npos) return found;
   const auto id = static_cast<std::uint32_t>(size());
   const std::uint64_t h = hash(term);
-  slot s{h, term.size() <= 8 ? inline_bytes(term) : arena_.size(), static_cast<std::uint32_t>(term.size()), id};
+  hashes_.push_back(h);
   arena_ += term;
   offsets_.push_back(arena_.size());
+  const slot s = slot_of(id);
   if ((size() * 2) > main_.slots.size()) grow(main_, main_.slots.empty() ? 1024 : main_.slots.size() * 2);
-  place(main_, s);  // load factor at most 1/2
+  place(main_, h, s);  // load factor at most 1/2
   if (size() * 16 > filter_mask_ + 1 && filter_mask_ + 1 < (std::uint64_t{1} << 24)) {
     rebuild_filter();
   } else {
     const std::uint64_t bit = (h >> 40) & filter_mask_;
     filter_[bit / 64] |= std::uint64_t{1} << (bit & 63);
   }
-  if (id < front_capacity) {
+  if (front_size_ < front_capacity) {
     if (front_.slots.empty()) grow(front_, 2 * front_capacity);
-    place(front_, s);
+    place(front_, h, s);
+    ++front_size_;
   }
+  front_has_all_ = front_size_ == size();
   return id;
 }
 

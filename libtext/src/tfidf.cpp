@@ -31,9 +31,8 @@ std::uint64_t term_statistics::key_bucket(std::string_view key) {
 
 std::uint32_t term_statistics::entry(std::string_view key) {
   const std::uint32_t id = keys_.intern(key);
-  if (id == counts_.size()) {
-    counts_.emplace_back();
-    last_document_.push_back(0);
+  if (id == entries_.size()) {
+    entries_.emplace_back();
     if (hash_bits_) labels_.emplace_back();
   }
   return id;
@@ -44,8 +43,23 @@ void term_statistics::relabel(std::uint32_t id, std::string_view term) {
   if (label.empty() || term < label) label = term;
 }
 
-void term_statistics::add_document(std::span<const term> terms) {
-  ++documents_;  // also this document's number, for last_document_
+// Terms are numbered as first seen, which puts many rare words of the first documents in the
+// index's cache-resident front table. Every time the document count quadruples, the terms
+// most frequent so far take their place (the ids, hence the model, do not change).
+void term_statistics::promote_frequent_terms() {
+  next_promotion_ *= 4;
+  if (keys_.size() <= term_index::front_capacity) return;
+  std::vector<std::uint32_t> ids(keys_.size());
+  std::iota(ids.begin(), ids.end(), 0u);
+  const auto front = ids.begin() + term_index::front_capacity;
+  std::nth_element(ids.begin(), front, ids.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return entries_[a].totals.tf > entries_[b].totals.tf; });
+  keys_.promote(std::span<const std::uint32_t>(ids.data(), term_index::front_capacity));
+}
+
+void term_statistics::add_document(std::span<const term> terms, std::vector<std::uint32_t>* entry_ids) {
+  ++documents_;  // also this document's number, for last_document
+  if (documents_ == next_promotion_) promote_frequent_terms();
   for (const term& t : terms) {
     std::uint32_t id;
     if (hash_bits_) {
@@ -54,27 +68,31 @@ void term_statistics::add_document(std::span<const term> terms) {
     } else {
       id = entry(t.text);
     }
-    counts& c = counts_[id];
-    c.tf += 1;
-    if (last_document_[id] != documents_) {  // first occurrence in this document
-      last_document_[id] = documents_;
-      c.df += 1;
+    if (entry_ids) entry_ids->push_back(id);
+    entry_state& e = entries_[id];
+    e.totals.tf += 1;
+    if (e.last_document != documents_) {  // first occurrence in this document
+      e.last_document = documents_;
+      e.totals.df += 1;
     }
   }
 }
 
-void term_statistics::add(std::string_view key, counts c, std::string_view label) {
+std::uint32_t term_statistics::add(std::string_view key, counts c, std::string_view label) {
   const std::uint32_t id = entry(key);
   if (hash_bits_ && !label.empty()) relabel(id, label);
-  counts_[id].df += c.df;
-  counts_[id].tf += c.tf;
+  entries_[id].totals.df += c.df;
+  entries_[id].totals.tf += c.tf;
+  return id;
 }
 
-void term_statistics::merge(const term_statistics& other) {
+std::vector<std::uint32_t> term_statistics::merge(const term_statistics& other) {
   documents_ += other.documents_;
+  std::vector<std::uint32_t> entry_of(other.size());
   for (std::size_t i = 0; i < other.size(); ++i) {
-    add(other.key(i), other.counts_of(i), hash_bits_ ? std::string_view(other.label(i)) : std::string_view());
+    entry_of[i] = add(other.key(i), other.counts_of(i), hash_bits_ ? std::string_view(other.label(i)) : std::string_view());
   }
+  return entry_of;
 }
 
 // ---- pruning ------------------------------------------------------------------------------
@@ -99,7 +117,8 @@ std::string df_bound::to_string() const {
 }
 
 tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_options& analysis,
-                               const tfidf_pruning& pruning, bool partial) {
+                               const tfidf_pruning& pruning, bool partial,
+                               std::vector<std::uint32_t>* feature_of_entry) {
   tfidf_model model;
   model.analysis = analysis;
   model.partial = partial;
@@ -138,6 +157,10 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
     kept.resize(static_cast<std::size_t>(limit));
   }
   std::sort(kept.begin(), kept.end(), [](const entry& a, const entry& b) { return a.key < b.key; });
+  if (feature_of_entry) {
+    feature_of_entry->assign(stats.size(), term_index::npos);
+    for (std::size_t f = 0; f < kept.size(); ++f) (*feature_of_entry)[kept[f].index] = static_cast<std::uint32_t>(f);
+  }
   for (const entry& e : kept) {
     if (model.hash_bits) {
       model.terms.push_back(stats.label(e.index));
@@ -321,19 +344,24 @@ void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::p
   out.clear();
   work.counts.resize(idf_.size());
   work.touched.clear();
+  // Counted by position in the index (frequency rank), which keeps the counters of the
+  // frequent terms together in cache; feature ids (term byte order) only for touched terms.
   for (const term& t : terms) {
     const std::uint32_t position =
         model_.hash_bits ? index_.find(term_statistics::bucket_key(term_statistics::bucket_of(t.text, model_.hash_bits)))
                          : index_.find(t.text);
     if (position == term_index::npos) continue;
-    const std::uint32_t id = model_id_[position];
-    if (work.counts[id]++ == 0) work.touched.push_back(id);
+    if (work.counts[position]++ == 0) work.touched.push_back(position);
   }
-  std::sort(work.touched.begin(), work.touched.end());
-  for (const std::uint32_t id : work.touched) {
-    out.emplace_back(id, static_cast<double>(work.counts[id]));
-    work.counts[id] = 0;
+  for (const std::uint32_t position : work.touched) {
+    out.emplace_back(model_id_[position], static_cast<double>(work.counts[position]));
+    work.counts[position] = 0;
   }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  weigh(out);
+}
+
+void tfidf_vectorizer::weigh(std::vector<std::pair<std::uint32_t, double>>& out) const {
   double norm = 0;
   for (auto& [id, value] : out) {
     const double tf = weighting_.sublinear_tf ? 1.0 + std::log(value) : value;

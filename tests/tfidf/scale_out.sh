@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale-out: shards fitted apart with --partial (GNU parallel --pipe) and merged give the
 # model of one fit over everything, byte for byte, and the same transform output; so do
-# --threads 1 and --threads 3, and a transform split with parallel --pipe -k.
+# --threads 1 and --threads 3, and a transform split with parallel --pipe -k; and --fit (one
+# analysis pass, term ids spooled) weighs exactly as fit then apply.
 # usage: scale_out.sh TEXTKIT CORPUS.jsonl
 set -euo pipefail
 textkit=$1
@@ -16,8 +17,9 @@ lines=$(wc -l <corpus.jsonl)
 [[ $lines -ge 300 ]] || { echo "corpus too small: $lines"; exit 1; }
 prune=(--min-df 2 --max-df 0.5 --max-features 300)
 failed=0
+passed=0
 check() {  # check NAME FILE_A FILE_B
-  if cmp -s "$2" "$3"; then echo "ok  $1"; else echo "FAIL $1: $2 and $3 differ"; failed=$((failed + 1)); fi
+  if cmp -s "$2" "$3"; then echo "ok  $1"; passed=$((passed + 1)); else echo "FAIL $1: $2 and $3 differ"; failed=$((failed + 1)); fi
 }
 
 "$textkit" tfidf fit --threads 1 "${prune[@]}" corpus.jsonl -o single.tfidf
@@ -48,5 +50,13 @@ check "transform with the merged model, 3 threads" single.out merged.out
 check "transform split with parallel --pipe -k" single.out split.out
 [[ $(wc -l <single.out) -eq $lines ]] || { echo "FAIL transform lost records"; failed=$((failed + 1)); }
 
-echo "$((6 - failed)) passed, $failed failed"
+"$textkit" tfidf --fit "${prune[@]}" --top 10 --threads 1 corpus.jsonl >fit1.out
+"$textkit" tfidf --fit "${prune[@]}" --top 10 --threads 3 <corpus.jsonl >fit3.out
+check "--fit = fit, then apply" single.out fit1.out
+check "--fit from standard input, 3 threads" single.out fit3.out
+"$textkit" tfidf --model hashed.tfidf --vector ids --sublinear-tf --norm l1 corpus.jsonl >hashed.out
+"$textkit" tfidf --fit --hash-bits 10 "${prune[@]}" --vector ids --sublinear-tf --norm l1 --threads 2 corpus.jsonl >hfit.out
+check "hashed --fit = fit, then apply" hashed.out hfit.out
+
+echo "$passed passed, $failed failed"
 exit $((failed > 0))

@@ -1,15 +1,16 @@
 #pragma once
 /// @file term_index.hpp
 /// A compact string → id table for vocabularies: ids are dense (0, 1, 2... in insertion
-/// order), strings live in one arena, lookups probe open-addressing tables of 64-bit hashes.
+/// order), strings live in one arena, lookups probe open-addressing tables.
 ///
 /// Looking a token up is the hot path of tf-idf, and on a large vocabulary its cost is cache
-/// misses. So: a slot holds everything a probe needs (hash, size, and the bytes themselves for
-/// terms of up to 8 bytes, which are most tokens), and the first `front_capacity` ids also live
-/// in a small front table that stays in cache. Insert the most frequent terms first (news text
-/// is Zipfian: the first few thousand terms are most of the tokens) and most lookups never
-/// leave the front table.
+/// misses. So: a 16-byte slot holds everything a probe needs (a hash check, the size, and the
+/// bytes themselves for terms of up to 8 bytes, which are most tokens), and up to
+/// `front_capacity` ids also live in a small front table that stays in cache. News text is
+/// Zipfian (the first few thousand terms are most of the tokens): put the most frequent terms
+/// in front, by inserting them first or by promote(), and most lookups never leave it.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,22 +25,33 @@ class term_index {
   /// The id of `term`, added with the next id when absent.
   std::uint32_t intern(std::string_view term);
   /// The id of `term`, or npos.
-  std::uint32_t find(std::string_view term) const;
+  std::uint32_t find(std::string_view term) const { return find(term, hash(term)); }
+  /// The same, given hash(term).
+  std::uint32_t find(std::string_view term, std::uint64_t term_hash) const;
+  /// Asks the CPU to fetch the slots that find(term, term_hash) will read. Hashing a batch
+  /// of terms and prefetching all their slots before the lookups overlaps the cache misses.
+  void prefetch(std::uint64_t term_hash) const noexcept {
+    if (!front_.slots.empty()) __builtin_prefetch(&front_.slots[term_hash & front_.mask]);
+    if (!front_has_all_) __builtin_prefetch(&main_.slots[term_hash & main_.mask]);
+  }
   /// The term of `id` (valid until the next intern()).
   std::string_view term(std::uint32_t id) const {
     return std::string_view(arena_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
   }
   std::size_t size() const noexcept { return offsets_.size() - 1; }
   void reserve(std::size_t terms);
+  /// Makes the front table hold exactly these ids (the first front_capacity of them): callers
+  /// that learn term frequencies as they go (tf-idf fitting) move the frequent terms in front.
+  /// Ids and lookups results are unchanged; only speed is.
+  void promote(std::span<const std::uint32_t> ids);
 
   /// The hash used for the table (64-bit, fixed across platforms).
   static std::uint64_t hash(std::string_view term) noexcept;
 
  private:
   struct slot {
-    std::uint64_t hash = 0;
     std::uint64_t bytes = 0;  // the term itself when size <= 8, else its offset in arena_
-    std::uint32_t size = 0;
+    std::uint32_t check = 0;  // hash bits 40-63, then min(size, 255)
     std::uint32_t id = npos;  // npos: empty
   };
   struct table {
@@ -47,21 +59,25 @@ class term_index {
     std::uint64_t mask = 0;
   };
 
-  bool matches(const slot& s, std::uint64_t h, std::string_view term) const;
+  static std::uint32_t check_of(std::uint64_t h, std::size_t size) noexcept {
+    return static_cast<std::uint32_t>(h >> 32 & 0xFFFFFF00u) | static_cast<std::uint32_t>(size < 255 ? size : 255);
+  }
   static std::uint64_t inline_bytes(std::string_view term) noexcept;
-  static std::uint32_t probe(const table& t, const term_index& owner, std::uint64_t h, std::string_view term,
-                             std::uint64_t& at);
-  static void grow(table& t, std::size_t capacity);
-  static void place(table& t, const slot& s);
-
+  std::uint32_t probe(const table& t, std::uint64_t h, std::string_view term) const;
+  slot slot_of(std::uint32_t id) const;
+  void grow(table& t, std::size_t capacity) const;
+  static void place(table& t, std::uint64_t h, const slot& s);
   void rebuild_filter();
 
   std::string arena_;
   std::vector<std::uint64_t> offsets_{0};  // term i is arena_[offsets_[i], offsets_[i+1])
-  table front_;                            // ids < front_capacity
-  table main_;                             // every id
+  std::vector<std::uint64_t> hashes_;      // hash of term i (tables grow without rehashing)
+  table front_;                            // up to front_capacity ids
+  std::uint32_t front_size_ = 0;
+  bool front_has_all_ = true;  // every id is in front: a front miss is final
+  table main_;                 // every id
   // A one-bit-per-hash filter (16 bits per term) answers most lookups of absent words (the
-  // common case for a sentiment lexicon) without touching the tables.
+  // common case for a sentiment lexicon) without touching the main table.
   std::vector<std::uint64_t> filter_;
   std::uint64_t filter_mask_ = 0;
 };

@@ -45,31 +45,38 @@ class term_statistics {
   static std::string bucket_key(std::uint64_t bucket);
   static std::uint64_t key_bucket(std::string_view key);
 
-  /// Counts one document's terms.
-  void add_document(std::span<const term> terms);
-  /// Adds another set of statistics to this one.
-  void merge(const term_statistics& other);
-  /// Adds the statistics of one term, or of one bucket key with its label (loading partials).
-  void add(std::string_view key, counts c, std::string_view label = {});
+  /// Counts one document's terms; with `entry_ids`, appends the entry of each term to it.
+  void add_document(std::span<const term> terms, std::vector<std::uint32_t>* entry_ids = nullptr);
+  /// Adds another set of statistics to this one. Returns, for each entry of `other`, its
+  /// entry here.
+  std::vector<std::uint32_t> merge(const term_statistics& other);
+  /// Adds the statistics of one term, or of one bucket key with its label (loading partials);
+  /// returns its entry.
+  std::uint32_t add(std::string_view key, counts c, std::string_view label = {});
   void add_documents(std::uint64_t n) noexcept { documents_ += n; }
 
   std::uint64_t documents() const noexcept { return documents_; }
   /// Number of distinct keys (terms, or buckets).
-  std::size_t size() const noexcept { return counts_.size(); }
+  std::size_t size() const noexcept { return entries_.size(); }
   /// Key, counts and (hashed) label of entry `i` < size(), in first-seen order.
   std::string_view key(std::size_t i) const { return keys_.term(static_cast<std::uint32_t>(i)); }
-  const counts& counts_of(std::size_t i) const { return counts_[i]; }
+  const counts& counts_of(std::size_t i) const { return entries_[i].totals; }
   const std::string& label(std::size_t i) const { return labels_[i]; }
 
  private:
   std::uint32_t entry(std::string_view key);
   void relabel(std::uint32_t id, std::string_view term);
+  void promote_frequent_terms();
 
+  struct entry_state {
+    counts totals;
+    std::uint64_t last_document = 0;  // counts df once per document without sorting
+  };
   term_index keys_;
-  std::vector<counts> counts_;
-  std::vector<std::uint64_t> last_document_;  // counts df once per document without sorting
+  std::vector<entry_state> entries_;  // by key id: one cache line fetch per token
   std::vector<std::string> labels_;           // hashed only
   std::uint64_t documents_ = 0;
+  std::uint64_t next_promotion_ = 64;  // document count at which frequent terms move in front
   int hash_bits_ = 0;
 };
 
@@ -103,10 +110,12 @@ struct tfidf_model {
   std::vector<std::uint64_t> df;
   std::vector<std::uint64_t> tf;
 
-  /// Builds the model from statistics: all terms when `partial`, else pruned.
+  /// Builds the model from statistics: all terms when `partial`, else pruned. With
+  /// `feature_of_entry`, fills it with the feature id of each entry of `stats` (npos: pruned).
   /// Throws textkit::error (usage) when max_df leaves fewer documents than min_df needs.
   static tfidf_model build(const term_statistics& stats, const analyzer_options& analysis,
-                           const tfidf_pruning& pruning, bool partial);
+                           const tfidf_pruning& pruning, bool partial,
+                           std::vector<std::uint32_t>* feature_of_entry = nullptr);
   /// Statistics back from a partial (or full) model, for merging.
   term_statistics statistics() const;
 
@@ -130,14 +139,17 @@ class tfidf_vectorizer {
 
   /// Per-thread scratch space for transform(), reused across documents.
   struct scratch {
-    std::vector<std::uint32_t> counts;   // indexed by feature id; zero between calls
-    std::vector<std::uint32_t> touched;  // ids seen in the current document
+    std::vector<std::uint32_t> counts;   // indexed by index position; zero between calls
+    std::vector<std::uint32_t> touched;  // positions seen in the current document
   };
 
   /// The (feature id, weight) pairs of the document, sorted by feature id; terms outside the
   /// vocabulary are ignored.
   void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
                  scratch& work) const;
+  /// Turns (feature id, count) pairs, sorted by feature id, into the document's weights:
+  /// the second half of transform(), for callers that counted the terms themselves.
+  void weigh(std::vector<std::pair<std::uint32_t, double>>& counts) const;
 
   const std::string& term_of(std::uint32_t id) const { return model_.terms[id]; }
   /// The id users see: the rank in the vocabulary, or the bucket number of a hashed model.
