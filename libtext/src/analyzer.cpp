@@ -138,6 +138,26 @@ void analyzer::normalise(std::string_view text, const token& tok, bool doc_is_nf
   }
 }
 
+void analyzer::fold_terms(std::string_view text, analysis& out) {
+  out.terms.reserve(out.tokens.size());
+  arena_terms_.clear();
+  for (const token& tok : out.tokens) {
+    if (options_.drop_punct && tok.kind == token_kind::punct) continue;
+    const std::string_view original = text.substr(tok.start, tok.end - tok.start);
+    if (unicode::is_case_fold_inert(original)) {  // most tokens: the term is the token
+      out.terms.push_back({original, tok.start, tok.end, tok.kind, 1});
+      continue;
+    }
+    // The arena may still move: its terms get their text once it is complete.
+    const auto offset = static_cast<std::uint32_t>(out.arena.size());
+    unicode::append_case_folded(out.arena, original);
+    arena_terms_.push_back({out.terms.size(), offset, static_cast<std::uint32_t>(out.arena.size() - offset)});
+    out.terms.push_back({{}, tok.start, tok.end, tok.kind, 1});
+  }
+  for (const arena_term& a : arena_terms_) out.terms[a.index].text = std::string_view(out.arena).substr(a.offset, a.size);
+  out.sentence_term_ends.push_back(static_cast<std::uint32_t>(out.terms.size()));
+}
+
 void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
   if (text.size() >= tokenizer::max_text_size) {
     throw error(error_kind::data, "document too large (4 GiB or more)");
@@ -191,6 +211,12 @@ void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
     for (const token& tok : out.tokens) {
       *dst++ = {std::string_view(text.data() + tok.start, tok.end - tok.start), tok.start, tok.end, tok.kind, 1};
     }
+    return;
+  }
+  // Fast path for the analysis tf-idf and sentiment use (case folding, perhaps dropping
+  // punctuation, unigrams): one loop, terms straight into out.terms.
+  if (lowercase_only_ && doc_is_nfc && options_.ngram_max == 1 && !options_.sentences) {
+    fold_terms(text, out);
     return;
   }
   language_resources& res = resources_for(out.lang);

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "textkit/utf8.hpp"
+
 namespace textkit {
 
 std::uint64_t term_index::hash(std::string_view term) noexcept {
@@ -18,8 +20,7 @@ std::uint64_t term_index::hash(std::string_view term) noexcept {
     p += 8;
     n -= 8;
   }
-  std::uint64_t tail = 0;
-  for (std::size_t i = 0; i < n; ++i) tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  const std::uint64_t tail = utf8::load_short(p, n);  // the n < 8 last bytes, little-endian
   h = (h ^ tail) * k;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ULL;
@@ -27,19 +28,26 @@ std::uint64_t term_index::hash(std::string_view term) noexcept {
   return h;
 }
 
-// The bytes of a term of at most 8 bytes, little-endian, zero-padded: two overlapping loads
-// instead of a variable-length memcpy (a library call on the hot path).
-std::uint64_t term_index::inline_bytes(std::string_view term) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(term.data());
-  const std::size_t n = term.size();
-  if (n >= 4) {
-    std::uint32_t low, high;
-    std::memcpy(&low, p, 4);
-    std::memcpy(&high, p + n - 4, 4);
-    return std::uint64_t{low} | (std::uint64_t{high} << (8 * (n - 4)));
+namespace {
+
+// a[0, n) == b[0, n) for n > 8, eight bytes at a time (the last load overlaps): inlined, where
+// memcmp is a library call.
+bool same_long_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  std::uint64_t x, y;
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) return false;
   }
-  if (n == 0) return 0;
-  return std::uint64_t{p[0]} | (std::uint64_t{p[n / 2]} << (8 * (n / 2))) | (std::uint64_t{p[n - 1]} << (8 * (n - 1)));
+  std::memcpy(&x, a + n - 8, 8);
+  std::memcpy(&y, b + n - 8, 8);
+  return x == y;
+}
+
+}  // namespace
+
+std::uint64_t term_index::inline_bytes(std::string_view term) noexcept {
+  return utf8::load_short(term.data(), term.size());
 }
 
 std::uint32_t term_index::probe(const table& t, std::uint64_t h, std::string_view term) const {
@@ -54,7 +62,7 @@ std::uint32_t term_index::probe(const table& t, std::uint64_t h, std::string_vie
     if (short_term) {
       if (s.bytes == bytes) return s.id;
     } else if ((term.size() < 255 || offsets_[s.id + 1] - offsets_[s.id] == term.size()) &&
-               std::memcmp(arena_.data() + s.bytes, term.data(), term.size()) == 0) {
+               same_long_bytes(arena_.data() + s.bytes, term.data(), term.size())) {
       // (Below 255 bytes the check holds the exact size.)
       return s.id;
     }

@@ -3,9 +3,12 @@
 #include <unicode/casemap.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <mutex>
@@ -66,13 +69,31 @@ bool nfc_inert(char32_t c) {
   return u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(u) == 0;
 }
 
+// A code point that full case folding leaves as it is. Changes_When_Casefolded=No says so
+// of its canonical decomposition; a few precomposed letters (ǰ, ΐ, ẖ...) still fold to a
+// decomposed form, so those with a decomposition are folded to be sure.
+bool fold_inert(char32_t c) {
+  const auto u = static_cast<UChar32>(c);
+  if (u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_CASEFOLDED)) return false;
+  if (u_getIntPropertyValue(u, UCHAR_DECOMPOSITION_TYPE) == U_DT_NONE) return true;
+  UChar in[2];
+  int32_t length = 0;
+  U16_APPEND_UNSAFE(in, length, u);
+  UChar folded[8];
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t folded_length = u_strFoldCase(folded, 8, in, length, U_FOLD_CASE_DEFAULT, &status);
+  return U_SUCCESS(status) && folded_length == length && std::equal(in, in + length, folded);
+}
+
 struct bmp_table {
   std::array<char_class, 0x10000> classes;
   std::array<bool, 0x10000> nfc_inert;
+  std::array<bool, 0x10000> fold_inert;
   bmp_table() {
     for (char32_t c = 0; c < 0x10000; ++c) {
       classes[c] = compute_class(c);
       this->nfc_inert[c] = textkit::unicode::nfc_inert(c);
+      this->fold_inert[c] = textkit::unicode::fold_inert(c);
     }
   }
 };
@@ -179,6 +200,31 @@ void append_nfkc(std::string& out, std::string_view text) {
   icu::StringByteSink<std::string> sink(&out);
   nfkc().normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
   check(status, "NFKC normalisation failed");
+}
+
+bool is_case_fold_inert(std::string_view text) noexcept {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  // ASCII eight bytes at a time (most tokens are one short word).
+  while (p < end) {
+    const std::size_t n = std::min<std::size_t>(8, static_cast<std::size_t>(end - p));
+    const std::uint64_t word = utf8::load_short(p, n);
+    if (word & 0x8080808080808080ULL) break;
+    if (utf8::has_ascii_upper(word)) return false;
+    p += n;
+  }
+  while (p < end) {
+    const auto byte = static_cast<unsigned char>(*p);
+    if (byte < 0x80) {
+      if (static_cast<unsigned>(byte - 'A') < 26u) return false;
+      ++p;
+      continue;
+    }
+    const char32_t c = utf8::decode(p, end);
+    if (c == utf8::invalid) return false;
+    if (!(c < 0x10000 ? table().fold_inert[c] : fold_inert(c))) return false;
+  }
+  return true;
 }
 
 void append_case_folded(std::string& out, std::string_view text) {

@@ -289,6 +289,52 @@ TEST_CASE("unicode normalisation, folding and accents") {
   CHECK(out == "xy");
 }
 
+TEST_CASE("unicode::is_case_fold_inert: true exactly when folding would not change the text") {
+  auto unchanged_by_fold = [](std::string_view s) {
+    std::string out;
+    unicode::append_case_folded(out, s);
+    return out == s;
+  };
+  for (const std::string_view s : {""sv, "de"sv, "microsoft"sv, "porte-parole"sv, "défend"sv, "été"sv, "œuvre"sv,
+                                   "Microsoft"sv, "ICE"sv, "État"sv, "straße"sv, "ß"sv, "ǅ"sv, "σίσυφοσ"sv,
+                                   "aujourd’hui"sv, "abcdefghijklmnopqrstuvwxyZ"sv, "abcdefgh"sv, "abcdefgH"sv,
+                                   "@[`{"sv, "🙂"sv, "𐐀"sv, "𐐨"sv}) {
+    CAPTURE(printable(s));
+    CHECK(unicode::is_case_fold_inert(s) == unchanged_by_fold(s));
+  }
+  // Every BMP code point, alone and after seven ASCII letters (the word-at-a-time path).
+  int disagreements = 0;
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string s;
+    utf8::append(s, c);
+    const std::string prefixed = "abcdefg" + s;
+    if (unicode::is_case_fold_inert(s) != unchanged_by_fold(s)) ++disagreements;
+    if (unicode::is_case_fold_inert(prefixed) != unchanged_by_fold(prefixed)) ++disagreements;
+  }
+  CHECK(disagreements == 0);
+  CHECK_FALSE(unicode::is_case_fold_inert("ab\xFF" "cd"));  // ill-formed: never "inert"
+}
+
+TEST_CASE("utf8::load_short and has_ascii_upper") {
+  CHECK(utf8::load_short("", 0) == 0);
+  CHECK(utf8::load_short("a", 1) == 0x61);
+  CHECK(utf8::load_short("ab", 2) == 0x6261);
+  CHECK(utf8::load_short("abc", 3) == 0x636261);
+  CHECK(utf8::load_short("abcd", 4) == 0x64636261);
+  CHECK(utf8::load_short("abcdefg", 7) == 0x67666564636261ULL);
+  CHECK(utf8::load_short("abcdefgh", 8) == 0x6867666564636261ULL);
+  CHECK(utf8::load_short("abcdefghXYZ", 3) == 0x636261);  // reads nothing past n
+  for (int c = 0; c < 0x80; ++c) {
+    for (int at = 0; at < 8; ++at) {
+      std::string word = "abcdefgh";
+      word[static_cast<std::size_t>(at)] = static_cast<char>(c);
+      CAPTURE(c);
+      CHECK(utf8::has_ascii_upper(utf8::load_short(word.data(), 8)) == (c >= 'A' && c <= 'Z'));
+    }
+  }
+}
+
 TEST_CASE("unicode::classify") {
   using cc = unicode::char_class;
   struct class_case {

@@ -82,6 +82,7 @@ class analyzer {
   struct language_resources;
   language_resources& resources_for(const std::string& lang);
   void normalise(std::string_view text, const token& tok, bool doc_is_nfc, language_resources& res, analysis& out);
+  void fold_terms(std::string_view text, analysis& out);
 
   analyzer_options options_;
   tokenizer tokenizer_;
@@ -96,6 +97,12 @@ class analyzer {
   struct pending_term;
   std::vector<pending_term> sentence_terms_;  // kept unigrams of the current sentence
   std::vector<pending_term> all_terms_;       // every term of the document, in output order
+  struct arena_term {
+    std::size_t index;
+    std::uint32_t offset;
+    std::uint32_t size;
+  };
+  std::vector<arena_term> arena_terms_;  // fold_terms(): terms whose text is in the arena
 };
 
 }  // namespace textkit

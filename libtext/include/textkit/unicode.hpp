@@ -67,6 +67,10 @@ void append_nfc(std::string& out, std::string_view text);
 /// Appends the NFKC form (compatibility: full-width forms, ligatures, NBSP) to `out`.
 void append_nfkc(std::string& out, std::string_view text);
 
+/// True when case folding leaves `text` as it is (no upper-case ASCII letter, and no code
+/// point with Changes_When_Casefolded): then it needs no copy. False for ill-formed UTF-8.
+bool is_case_fold_inert(std::string_view text) noexcept;
+
 /// Appends the full Unicode case folding of `text` (ß → ss, É → é) to `out`.
 void append_case_folded(std::string& out, std::string_view text);
 

@@ -65,6 +65,28 @@ inline void skip_ascii(const char*& p, const char* end) noexcept {
   }
 }
 
+/// The `n` <= 8 bytes at `p` as a little-endian integer, zero-padded: two overlapping
+/// loads instead of a variable-length memcpy (a library call) or a byte loop.
+inline std::uint64_t load_short(const char* p, std::size_t n) noexcept {
+  const auto* s = reinterpret_cast<const unsigned char*>(p);
+  if (n >= 4) {
+    std::uint32_t low, high;
+    std::memcpy(&low, s, 4);
+    std::memcpy(&high, s + n - 4, 4);
+    return std::uint64_t{low} | (std::uint64_t{high} << (8 * (n - 4)));
+  }
+  if (n == 0) return 0;
+  return std::uint64_t{s[0]} | (std::uint64_t{s[n / 2]} << (8 * (n / 2))) | (std::uint64_t{s[n - 1]} << (8 * (n - 1)));
+}
+
+/// True when one of the eight bytes of `word` (all < 0x80) is an ASCII capital letter.
+inline bool has_ascii_upper(std::uint64_t word) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  const std::uint64_t at_least_a = word + ones * (0x80 - 'A');      // high bit: byte >= 'A'
+  const std::uint64_t beyond_z = word + ones * (0x80 - 'Z' - 1);    // high bit: byte > 'Z'
+  return (at_least_a & ~beyond_z & (ones * 0x80)) != 0;
+}
+
 /// Byte offset of the first ill-formed sequence, or std::string_view::npos when valid.
 std::size_t find_invalid(std::string_view text) noexcept;
 
