@@ -141,21 +141,24 @@ void analyzer::normalise(std::string_view text, const token& tok, bool doc_is_nf
 void analyzer::fold_terms(std::string_view text, analysis& out) {
   out.terms.reserve(out.tokens.size());
   arena_terms_.clear();
-  for (const token& tok : out.tokens) {
-    if (options_.drop_punct && tok.kind == token_kind::punct) continue;
-    const std::string_view original = text.substr(tok.start, tok.end - tok.start);
-    if (unicode::is_case_fold_inert(original)) {  // most tokens: the term is the token
-      out.terms.push_back({original, tok.start, tok.end, tok.kind, 1});
-      continue;
+  for (const sentence& s : out.sentences) {
+    for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
+      const token& tok = out.tokens[t];
+      if (options_.drop_punct && tok.kind == token_kind::punct) continue;
+      const std::string_view original = text.substr(tok.start, tok.end - tok.start);
+      if (unicode::is_case_fold_inert(original)) {  // most tokens: the term is the token
+        out.terms.push_back({original, tok.start, tok.end, tok.kind, 1});
+        continue;
+      }
+      // The arena may still move: its terms get their text once it is complete.
+      const auto offset = static_cast<std::uint32_t>(out.arena.size());
+      unicode::append_case_folded(out.arena, original);
+      arena_terms_.push_back({out.terms.size(), offset, static_cast<std::uint32_t>(out.arena.size() - offset)});
+      out.terms.push_back({{}, tok.start, tok.end, tok.kind, 1});
     }
-    // The arena may still move: its terms get their text once it is complete.
-    const auto offset = static_cast<std::uint32_t>(out.arena.size());
-    unicode::append_case_folded(out.arena, original);
-    arena_terms_.push_back({out.terms.size(), offset, static_cast<std::uint32_t>(out.arena.size() - offset)});
-    out.terms.push_back({{}, tok.start, tok.end, tok.kind, 1});
+    out.sentence_term_ends.push_back(static_cast<std::uint32_t>(out.terms.size()));
   }
   for (const arena_term& a : arena_terms_) out.terms[a.index].text = std::string_view(out.arena).substr(a.offset, a.size);
-  out.sentence_term_ends.push_back(static_cast<std::uint32_t>(out.terms.size()));
 }
 
 void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
@@ -214,8 +217,8 @@ void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
     return;
   }
   // Fast path for the analysis tf-idf and sentiment use (case folding, perhaps dropping
-  // punctuation, unigrams): one loop, terms straight into out.terms.
-  if (lowercase_only_ && doc_is_nfc && options_.ngram_max == 1 && !options_.sentences) {
+  // punctuation, unigrams): one loop, terms straight into out.terms, sentence by sentence.
+  if (lowercase_only_ && doc_is_nfc && options_.ngram_max == 1) {
     fold_terms(text, out);
     return;
   }

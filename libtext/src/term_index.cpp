@@ -6,8 +6,11 @@
 
 namespace textkit {
 
-std::uint64_t term_index::hash(std::string_view term) noexcept {
-  // 8 bytes at a time, multiply-xorshift mixing; the tail is read byte by byte.
+namespace {
+
+// The table hash, inlined into the lookups; term_index::hash() exposes it.
+inline std::uint64_t hash_bytes(std::string_view term) noexcept {
+  // 8 bytes at a time, multiply-xorshift mixing; the tail is read as one little-endian word.
   constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
   std::uint64_t h = 0x243F6A8885A308D3ULL ^ (term.size() * k);
   const char* p = term.data();
@@ -20,13 +23,16 @@ std::uint64_t term_index::hash(std::string_view term) noexcept {
     p += 8;
     n -= 8;
   }
-  const std::uint64_t tail = utf8::load_short(p, n);  // the n < 8 last bytes, little-endian
-  h = (h ^ tail) * k;
+  h = (h ^ utf8::load_short(p, n)) * k;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ULL;
   h ^= h >> 32;
   return h;
 }
+
+}  // namespace
+
+std::uint64_t term_index::hash(std::string_view term) noexcept { return hash_bytes(term); }
 
 namespace {
 
@@ -50,23 +56,44 @@ std::uint64_t term_index::inline_bytes(std::string_view term) noexcept {
   return utf8::load_short(term.data(), term.size());
 }
 
-std::uint32_t term_index::probe(const table& t, std::uint64_t h, std::string_view term) const {
-  if (t.slots.empty()) return npos;
-  const std::uint32_t check = check_of(h, term.size());
-  const bool short_term = term.size() <= 8;
-  const std::uint64_t bytes = short_term ? inline_bytes(term) : 0;
-  for (std::uint64_t at = h & t.mask;; at = (at + 1) & t.mask) {
+struct term_index::key {
+  std::string_view term;
+  std::uint64_t hash;
+  std::uint64_t bytes;  // the term itself when short
+  std::uint32_t check;
+  bool is_short;
+
+  key(std::string_view t, std::uint64_t h) noexcept
+      : term(t), hash(h), bytes(t.size() <= 8 ? inline_bytes(t) : 0), check(check_of(h, t.size())),
+        is_short(t.size() <= 8) {}
+};
+
+inline std::uint32_t term_index::probe(const table& t, const key& k) const {
+  for (std::uint64_t at = k.hash & t.mask;; at = (at + 1) & t.mask) {
     const slot& s = t.slots[at];
     if (s.id == npos) return npos;
-    if (s.check != check) continue;
-    if (short_term) {
-      if (s.bytes == bytes) return s.id;
-    } else if ((term.size() < 255 || offsets_[s.id + 1] - offsets_[s.id] == term.size()) &&
-               same_long_bytes(arena_.data() + s.bytes, term.data(), term.size())) {
+    if (s.check != k.check) continue;
+    if (k.is_short) {
+      if (s.bytes == k.bytes) return s.id;
+    } else if ((k.term.size() < 255 || offsets_[s.id + 1] - offsets_[s.id] == k.term.size()) &&
+               same_long_bytes(arena_.data() + s.bytes, k.term.data(), k.term.size())) {
       // (Below 255 bytes the check holds the exact size.)
       return s.id;
     }
   }
+}
+
+inline std::uint32_t term_index::find_key(const key& k) const {
+  if (size() == 0) return npos;
+  const std::uint64_t bit = (k.hash >> 40) & filter_mask_;
+  const bool maybe_present = filter_[bit / 64] & (std::uint64_t{1} << (bit & 63));
+  if (absent_first_ && !maybe_present) return npos;
+  // The front table: small enough to stay in cache, it holds the frequent terms.
+  if (front_size_ != 0) {
+    const std::uint32_t id = probe(front_, k);
+    if (id != npos || front_has_all_) return id;
+  }
+  return maybe_present ? probe(main_, k) : npos;
 }
 
 term_index::slot term_index::slot_of(std::uint32_t id) const {
@@ -118,20 +145,13 @@ void term_index::rebuild_filter() {
   for (const std::uint64_t h : hashes_) filter_[((h >> 40) & filter_mask_) / 64] |= std::uint64_t{1} << ((h >> 40) & 63);
 }
 
-std::uint32_t term_index::find(std::string_view term, std::uint64_t h) const {
-  // The front table first: it is small enough to stay in cache and holds the frequent terms.
-  const std::uint32_t id = probe(front_, h, term);
-  if (id != npos || front_has_all_) return id;
-  const std::uint64_t bit = (h >> 40) & filter_mask_;
-  if (!(filter_[bit / 64] & (std::uint64_t{1} << (bit & 63)))) return npos;
-  return probe(main_, h, term);
-}
+std::uint32_t term_index::find(std::string_view term, std::uint64_t h) const { return find_key(key(term, h)); }
 
 std::uint32_t term_index::intern(std::string_view term) {
-  const std::uint32_t found = find(term);
+  const std::uint64_t h = hash_bytes(term);
+  const std::uint32_t found = find_key(key(term, h));
   if (found != npos) return found;
   const auto id = static_cast<std::uint32_t>(size());
-  const std::uint64_t h = hash(term);
   hashes_.push_back(h);
   arena_ += term;
   offsets_.push_back(arena_.size());

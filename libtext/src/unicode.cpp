@@ -147,7 +147,15 @@ char_class classify_supplementary(char32_t c) noexcept {
 }
 }  // namespace detail
 
-bool is_punctuation(char32_t c) noexcept { return u_ispunct(static_cast<UChar32>(c)); }
+bool is_punctuation(char32_t c) noexcept {
+  // ASCII (most calls) from a table filled once from ICU; ICU itself for the rest.
+  static const std::array<bool, 0x80> ascii = [] {
+    std::array<bool, 0x80> table{};
+    for (UChar32 u = 0; u < 0x80; ++u) table[static_cast<std::size_t>(u)] = u_ispunct(u);
+    return table;
+  }();
+  return c < 0x80 ? ascii[c] : u_ispunct(static_cast<UChar32>(c));
+}
 
 bool is_upper(char32_t c) noexcept {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));

@@ -86,11 +86,11 @@ class sentiment_resources {
   word_info& entry(std::string_view word);
   void index_phrases();
 
-  term_index words_;             // every word the lexicon or the rules know
+  term_index words_{term_index::lookups::mostly_absent};  // every word the lexicon or the rules know
   std::vector<word_info> info_;  // by word id
   std::vector<phrase> phrases_;  // multi-word idioms, boosters and contrasts, longest first
   std::vector<std::vector<std::uint32_t>> phrase_groups_;  // phrases_ indices by first word, longest first
-  term_index symbols_;
+  term_index symbols_{term_index::lookups::mostly_absent};
   std::vector<float> symbol_values_;
   std::array<bool, 256> emoticon_starts_{};
 };

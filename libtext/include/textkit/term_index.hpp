@@ -22,6 +22,11 @@ class term_index {
   static constexpr std::uint32_t npos = 0xFFFFFFFFu;
   static constexpr std::uint32_t front_capacity = 4096;
 
+  /// What lookups mostly ask: a tf-idf vocabulary is asked for terms it holds (the front
+  /// table answers first); a lexicon mostly for words it lacks (the filter answers first).
+  enum class lookups { mostly_present, mostly_absent };
+  explicit term_index(lookups expected = lookups::mostly_present) : absent_first_(expected == lookups::mostly_absent) {}
+
   /// The id of `term`, added with the next id when absent.
   std::uint32_t intern(std::string_view term);
   /// The id of `term`, or npos.
@@ -62,8 +67,10 @@ class term_index {
   static std::uint32_t check_of(std::uint64_t h, std::size_t size) noexcept {
     return static_cast<std::uint32_t>(h >> 32 & 0xFFFFFF00u) | static_cast<std::uint32_t>(size < 255 ? size : 255);
   }
+  struct key;  // a term with what every probe compares, computed once per lookup
   static std::uint64_t inline_bytes(std::string_view term) noexcept;
-  std::uint32_t probe(const table& t, std::uint64_t h, std::string_view term) const;
+  std::uint32_t probe(const table& t, const key& k) const;
+  std::uint32_t find_key(const key& k) const;
   slot slot_of(std::uint32_t id) const;
   void grow(table& t, std::size_t capacity) const;
   static void place(table& t, std::uint64_t h, const slot& s);
@@ -75,6 +82,7 @@ class term_index {
   table front_;                            // up to front_capacity ids
   std::uint32_t front_size_ = 0;
   bool front_has_all_ = true;  // every id is in front: a front miss is final
+  bool absent_first_ = false;  // consult the filter before the front table
   table main_;                 // every id
   // A one-bit-per-hash filter (16 bits per term) answers most lookups of absent words (the
   // common case for a sentiment lexicon) without touching the main table.

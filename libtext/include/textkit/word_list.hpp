@@ -58,7 +58,7 @@ class abbreviation_list {
 
  private:
   // Looked up at every word followed by '.': the fast vocabulary table, not a node map.
-  term_index entries_;
+  term_index entries_{term_index::lookups::mostly_absent};
   std::vector<char> may_end_;  // by entry id: 1 when "final"
   std::size_t max_length_ = 0;
 };
