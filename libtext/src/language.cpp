@@ -1,7 +1,12 @@
 #include "textkit/language.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cctype>
+#include <cstdint>
+
+#include "textkit/utf8.hpp"
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
@@ -24,6 +29,60 @@ std::string detect_language(std::string_view text) {
                                        [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c)); });
   if (!has_letters || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return "und";
   return CLD2::LanguageCode(lang);
+}
+
+namespace {
+
+// Function words that are frequent in one language and rare as words of the other (or of
+// Spanish, Italian, German: "de", "la", "il", "que", "die" are left out on purpose), packed
+// as little-endian words so that a lookup is a binary search over integers.
+constexpr std::array<std::string_view, 23> kFrenchMarkers = {
+    "les", "des", "est", "et", "une", "du", "dans", "pour", "pas", "sur", "avec", "sont",
+    "été", "cette", "mais", "aux", "ont", "nous", "vous", "ces", "être", "leur", "très"};
+constexpr std::array<std::string_view, 19> kEnglishMarkers = {
+    "the", "and", "of", "to", "is", "was", "that", "with", "for", "are",
+    "this", "have", "has", "from", "which", "were", "been", "would", "their"};
+
+struct marker {
+  std::uint64_t word;
+  std::uint8_t bit;  // 0-22 French, 32-50 English
+};
+
+struct marker_table {
+  std::array<marker, kFrenchMarkers.size() + kEnglishMarkers.size()> markers{};
+  marker_table() {
+    std::size_t i = 0;
+    for (std::size_t f = 0; f < kFrenchMarkers.size(); ++f) {
+      markers[i++] = {utf8::load_short(kFrenchMarkers[f].data(), kFrenchMarkers[f].size()), static_cast<std::uint8_t>(f)};
+    }
+    for (std::size_t e = 0; e < kEnglishMarkers.size(); ++e) {
+      markers[i++] = {utf8::load_short(kEnglishMarkers[e].data(), kEnglishMarkers[e].size()),
+                      static_cast<std::uint8_t>(32 + e)};
+    }
+    std::sort(markers.begin(), markers.end(), [](const marker& a, const marker& b) { return a.word < b.word; });
+  }
+};
+
+}  // namespace
+
+std::string_view french_or_english(std::span<const std::string_view> folded_words) noexcept {
+  static const marker_table table;
+  std::uint64_t seen = 0;  // one bit per marker
+  std::size_t words = 0;
+  for (const std::string_view w : folded_words) {
+    if (words == language_vote_words) break;
+    ++words;
+    if (w.empty() || w.size() > 8) continue;
+    const std::uint64_t packed = utf8::load_short(w.data(), w.size());
+    const auto it = std::lower_bound(table.markers.begin(), table.markers.end(), packed,
+                                     [](const marker& m, std::uint64_t v) { return m.word < v; });
+    if (it != table.markers.end() && it->word == packed) seen |= std::uint64_t{1} << it->bit;
+  }
+  const int french = std::popcount(seen & 0xFFFFFFFFu);
+  const int english = std::popcount(seen >> 32);
+  if (french >= 3 && french > 3 * english) return "fr";
+  if (english >= 3 && english > 3 * french) return "en";
+  return {};
 }
 
 }  // namespace textkit

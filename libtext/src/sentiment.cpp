@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "textkit/error.hpp"
+#include "textkit/language.hpp"
 #include "textkit/resources.hpp"
 #include "textkit/unicode.hpp"
 #include "textkit/utf8.hpp"
@@ -279,7 +280,9 @@ namespace {
 
 analyzer_options sentiment_analysis(const std::string& lang) {
   analyzer_options o;
-  o.lang = lang == "auto" || lang.empty() ? "auto" : lang;  // the lexicon depends on the language
+  // The lexicon depends on the language. "auto": decided after tokenization (see analyze()),
+  // so the analyzer runs CLD2 only if the tokenizer needs it for a French inversion.
+  o.lang = lang == "auto" || lang.empty() ? "" : lang;
   o.lower = true;
   o.sentences = true;
   return o;
@@ -493,13 +496,22 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
 
 void sentiment_analyzer::analyze(std::string_view text, sentiment_result& out) {
   analyzer_.analyze(text, analysis_);
-  out.lang = analysis_.lang;
   out.sentences.clear();
   out.evidence.clear();
   out.document = {};
   // Folded words, one per token (the analysis keeps every token: no filtering is asked for).
   folded_views_.clear();
   for (const term& t : analysis_.terms) folded_views_.push_back(t.text);
+  if (analysis_.lang.empty()) {
+    // French or English from their function words when they are clear; CLD2 otherwise.
+    vote_words_.clear();
+    for (std::size_t i = 0; i < analysis_.terms.size() && vote_words_.size() < language_vote_words; ++i) {
+      if (analysis_.terms[i].kind == token_kind::word) vote_words_.push_back(analysis_.terms[i].text);
+    }
+    const std::string_view vote = french_or_english(vote_words_);
+    analysis_.lang = vote.empty() ? detect_language(text) : std::string(vote);
+  }
+  out.lang = analysis_.lang;
   double sum = 0, positive = 0, negative = 0, neutral = 0;
   for (const sentence& s : analysis_.sentences) {
     const std::span<const token> tokens(analysis_.tokens.data() + s.first_token, s.end_token - s.first_token);

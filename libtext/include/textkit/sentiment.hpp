@@ -161,6 +161,7 @@ class sentiment_analyzer {
   analysis analysis_;
   std::vector<std::pair<std::string, sentiment_resources>> embedded_;
   std::vector<std::string_view> folded_views_;
+  std::vector<std::string_view> vote_words_;  // the first words, for the French/English vote
   struct scratch {
     std::vector<float> values, bases, boost;
     std::vector<std::uint8_t> rules;
