@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "textkit/unicode.hpp"
 #include "textkit/utf8.hpp"
 
 #include <cld2/public/compact_lang_det.h>
@@ -25,8 +26,12 @@ std::string detect_language(std::string_view text) {
   const CLD2::Language lang =
       CLD2::DetectLanguageCheckUTF8(text.data(), static_cast<int>(size), true, &reliable, &valid_prefix);
   // CLD2 answers English when it saw no letters at all: that is no evidence of anything.
-  const bool has_letters = std::any_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(size),
-                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c)); });
+  bool has_letters = false;
+  for (const char* p = text.data(); p < text.data() + size && !has_letters;) {
+    const unicode::char_class cls = unicode::classify(utf8::decode(p, text.data() + size));
+    has_letters = cls == unicode::char_class::letter || cls == unicode::char_class::letter_alone ||
+                  cls == unicode::char_class::katakana;
+  }
   if (!has_letters || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return "und";
   return CLD2::LanguageCode(lang);
 }

@@ -43,6 +43,7 @@ bool starts_upper(std::string_view s) {
 }
 
 bool has_blank_line(std::string_view gap) {
+  if (gap.size() < 2) return false;  // most gaps are one space: no library call for them
   const std::size_t first = gap.find('\n');
   return first != std::string_view::npos && gap.find('\n', first + 1) != std::string_view::npos;
 }

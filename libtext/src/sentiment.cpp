@@ -335,8 +335,14 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
 
   bool any_caps = false, any_lower = false;
   for (std::size_t i = 0; i < n; ++i) {
-    if (tokens[i].kind != token_kind::word || !has_letter(raw(i))) continue;
-    (has_lower_case_letter(raw(i)) ? any_lower : any_caps) = true;
+    if (tokens[i].kind != token_kind::word) continue;
+    const std::string_view r = raw(i);
+    if (r[0] >= 'a' && r[0] <= 'z') {  // most words: a lower-case letter, seen at once
+      any_lower = true;
+      continue;
+    }
+    if (!has_letter(r)) continue;
+    (has_lower_case_letter(r) ? any_lower : any_caps) = true;
   }
   const bool caps_emphasis = any_caps && any_lower;
 

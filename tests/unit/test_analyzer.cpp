@@ -3,10 +3,13 @@
 // the Snowball reference stemmers.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "textkit/analyzer.hpp"
+#include "textkit/language.hpp"
 #include "textkit/error.hpp"
 #include "tokenize_helpers.hpp"
 
@@ -396,4 +399,39 @@ TEST_CASE("analyzer: n-gram texts stay valid on a long document") {
   for (std::size_t i = 0; i + 2 < n; ++i) {
     CHECK(result.terms[2 * n - 1 + i].text == words[i] + " " + words[i + 1] + " " + words[i + 2]);
   }
+}
+
+TEST_CASE("language: CLD2 and the French/English function-word vote") {
+  CHECK(textkit::detect_language("Le président de Microsoft a qualifié la politique de séparation des familles de "
+                                 "cruelle et abusive, et les salariés demandent l'annulation du contrat.") == "fr");
+  CHECK(textkit::detect_language("Microsoft's chief executive called the family separation policy cruel and abusive, "
+                                 "and employees asked the company to cancel the contract.") == "en");
+  CHECK(textkit::detect_language("12 345 — 678 !!") == "und");
+
+  auto words = [](std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t at = 0; at < text.size();) {
+      const std::size_t space = std::min(text.find(' ', at), text.size());
+      if (space > at) out.push_back(text.substr(at, space - at));
+      at = space + 1;
+    }
+    return out;
+  };
+  using textkit::french_or_english;
+  CHECK(french_or_english(words("les salariés de microsoft sont en colère et demandent que le contrat soit annulé "
+                                "dans les plus brefs délais")) == "fr");
+  CHECK(french_or_english(words("the employees of microsoft are angry and want the contract with the agency to be "
+                                "cancelled")) == "en");
+  // Too few markers, or markers of both languages: no answer (CLD2 decides).
+  CHECK(french_or_english(words("microsoft et ice")).empty());
+  CHECK(french_or_english(words("the cost of des and est une dans")).empty());  // 3 French, 3 English
+  // Spanish and Italian share "de", "la", "que", "il", "le" with French: those are no markers.
+  CHECK(french_or_english(words("la política de separación de familias que el gobierno aplica en la frontera")).empty());
+  CHECK(french_or_english(words("il governo ha detto che le famiglie della frontiera sono separate")).empty());
+  // Only the first language_vote_words words count.
+  std::vector<std::string_view> padded(textkit::language_vote_words, "microsoft");
+  for (const char* w : {"les", "des", "est", "une", "dans"}) padded.push_back(w);
+  CHECK(french_or_english(padded).empty());
+  padded.erase(padded.begin(), padded.begin() + 10);
+  CHECK(french_or_english(padded) == "fr");
 }
