@@ -177,7 +177,7 @@ subcommand_action setup_sentiment(CLI::App& app) {
   auto options = std::make_shared<sentiment_options>();
   add_stream_options(app, options->stream, {output_format::jsonl, output_format::tsv});
   app.add_option("--lang", options->lang,
-                 "Language of the lexicon and rules: auto (CLD2 per document, the default) or fr, en")
+                 "Language of the lexicon and rules: auto (per document, the default: function words, then CLD2) or fr, en")
       ->type_name("auto|CODE");
   app.add_option("--lexicon", options->lexicon, "Use this valence lexicon instead of the embedded ones")
       ->type_name("FILE");

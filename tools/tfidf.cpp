@@ -462,7 +462,7 @@ subcommand_action setup_tfidf(CLI::App& app) {
   app.add_option("-m,--model", options->model, "The tfidf model to apply (from 'textkit tfidf fit' or 'merge')")
       ->type_name("MODEL");
   app.add_flag("--fit", options->fit,
-               "Fit on the inputs, then weigh the same inputs (two passes; standard input is spooled to $TMPDIR or /tmp)");
+               "Fit on the inputs, then weigh the same inputs (the text is analysed once, the inputs read twice; standard input is spooled to $TMPDIR or /tmp)");
 
   // textkit tfidf fit
   CLI::App* fit = app.add_subcommand("fit", "Count document frequencies over a corpus and write a model");

@@ -20,4 +20,5 @@ for j in 2 4 8 16; do
   ((j <= $(nproc))) || break
   measure "textkit tfidf fit + apply, $j threads" \
     "$textkit tfidf fit -j$j $corpus -o $work/m.tfidf && $textkit tfidf -j$j --model $work/m.tfidf --top 10 $corpus"
+  measure "textkit tfidf --fit, $j threads" "$textkit tfidf -j$j --fit --top 10 $corpus"
 done
