@@ -178,6 +178,7 @@ subcommand_action setup_sentiment(CLI::App& app) {
   add_stream_options(app, options->stream, {output_format::jsonl, output_format::tsv});
   app.add_option("--lang", options->lang,
                  "Language of the lexicon and rules: auto (per document, the default: function words, then CLD2) or fr, en")
+      ->transform(language_option())
       ->type_name("auto|CODE");
   app.add_option("--lexicon", options->lexicon, "Use this valence lexicon instead of the embedded ones")
       ->type_name("FILE");
@@ -209,6 +210,7 @@ subcommand_action setup_sentiment(CLI::App& app) {
                          "Train a regression on this numeric field instead of classes (adds \"score\")")
       ->type_name("NAME");
   train_app->add_option("--lang", train_options->lang, "Language: auto (per document, the default) or fr, en")
+      ->transform(language_option())
       ->type_name("auto|CODE");
   train_app->add_option("--epochs", train_options->training.epochs, "Passes over the data")
       ->default_str("20")

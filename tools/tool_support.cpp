@@ -18,10 +18,38 @@
 
 namespace textkit::cli {
 
+const CLI::Validator& language_option() {
+  // "auto", or a language tag whose primary subtag (2 or 3 letters) is kept, lower-cased:
+  // every resource is per language, so fr-CA, fr_FR and FR all mean fr.
+  static const CLI::Validator validator(
+      [](std::string& value) -> std::string {
+        std::string tag;
+        for (const char c : value) tag.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (tag == "auto") {
+          value = tag;
+          return {};
+        }
+        const std::size_t end = std::min(tag.find_first_of("-_"), tag.size());
+        const std::string primary = tag.substr(0, end);
+        const bool letters = primary.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
+        const bool subtags = tag.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos &&
+                             tag.back() != '-' && tag.back() != '_';
+        if (primary.size() < 2 || primary.size() > 3 || !letters || !subtags) {
+          return "invalid language '" + value + "' (auto, or a language code such as fr, en, fr-CA)";
+        }
+        value = primary;
+        return {};
+      },
+      "", "language");
+  return validator;
+}
+
 void add_analysis_options(CLI::App& app, analysis_flags& flags) {
   app.add_option("--lang", flags.lang,
-                 "Language: auto (detect every document with CLD2 and report it) or an ISO 639-1 code (fr, en, ...). "
-                 "Without it, CLD2 runs only when stemming, stop words or a French inversion need the language")
+                 "Language: auto (detect every document with CLD2 and report it) or a language code (fr, en, fr-CA: "
+                 "the region is ignored). Without it, CLD2 runs only when stemming, stop words or a French inversion "
+                 "need the language")
+      ->transform(language_option())
       ->type_name("auto|CODE");
   app.add_option("--normalize", flags.normalize, "Unicode normalisation of tokens: nfc, nfkc or none")
       ->check(CLI::IsMember({"nfc", "nfkc", "none"}, CLI::ignore_case).description(""))
@@ -59,12 +87,7 @@ int parse_count(std::string_view text, std::string_view what) {
 
 analyzer_options make_analyzer_options(const analysis_flags& flags) {
   analyzer_options options;
-  options.lang = flags.lang;
-  if (flags.lang.size() == 1 || flags.lang.size() > 16 ||
-      flags.lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") != std::string::npos) {
-    throw error(error_kind::usage, fmt::format("invalid --lang '{}' (auto or a language code such as fr, en)", flags.lang));
-  }
-  for (auto& c : options.lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  options.lang = flags.lang;  // already normalised by language_option()
   options.form = flags.normalize == "nfkc" ? normal_form::nfkc
                  : flags.normalize == "none" ? normal_form::none
                                              : normal_form::nfc;

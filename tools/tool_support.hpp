@@ -28,6 +28,10 @@ struct analysis_flags {
   bool sentences = false;
 };
 
+/// The --lang transform: "auto" or a language tag reduced to its lower-case primary subtag
+/// (fr-CA, fr_FR, FR: fr); anything else is a usage error.
+const CLI::Validator& language_option();
+
 /// Registers --lang, --normalize, --lower, --strip-accents, --stem, --stopwords,
 /// --stopwords-file, --ngrams and --drop-punct.
 void add_analysis_options(CLI::App& app, analysis_flags& flags);
