@@ -183,8 +183,9 @@ sentiment_resources sentiment_resources::embedded(std::string_view lang) {
     std::string_view line;
     while (in.next(line)) on_line(in, line);
   };
-  const char* parts[2][2] = {{"lexicons/en/words-a-l.tsv", "lexicons/en/words-m-z.tsv"},
-                             {"lexicons/fr/mots-a-l.tsv", "lexicons/fr/mots-m-z.tsv"}};
+  const std::vector<const char*> parts[2] = {
+      {"lexicons/en/words-a-l.tsv", "lexicons/en/words-m-z.tsv", "lexicons/en/informal.tsv"},
+      {"lexicons/fr/mots-a-l.tsv", "lexicons/fr/mots-m-z.tsv"}};
   for (const char* name : parts[language == "fr"]) r.load_lexicon(textkit::embedded(name), name, lexicon_format::tsv, false);
   each_line("sentiment/" + language + "/boosters.tsv", [&](line_reader& in, std::string_view line) {
     const auto [term, value] = in.term_and_value(line, -2, 2);

@@ -26,6 +26,15 @@ TEST_CASE("sentiment: lexicon polarity, English and French") {
   CHECK(compound("The meeting is on Tuesday.", "en") == doctest::Approx(0.0));
 }
 
+TEST_CASE("sentiment: informal English (tweets, comments) has valence too") {
+  CHECK(compound("lol that was the best", "en") > compound("that was the best", "en"));
+  CHECK(compound("haha nice one", "en") > 0.05);
+  CHECK(compound("fml my flight got cancelled again", "en") < -0.05);
+  CHECK(compound("ugh, this update is crap", "en") < -0.05);
+  // Words whose news sense is neutral stay out of the informal list.
+  CHECK(compound("Gross domestic product grew while the film grossed millions.", "en") >= 0.0);
+}
+
 TEST_CASE("sentiment: negation flips and damps, within three words") {
   CHECK(compound("The plan is not good.", "en") < 0);
   CHECK(compound("The plan is never good.", "en") < 0);
