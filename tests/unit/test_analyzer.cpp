@@ -5,12 +5,12 @@
 
 #include <algorithm>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "textkit/analyzer.hpp"
-#include "textkit/language.hpp"
 #include "textkit/error.hpp"
+#include "textkit/language.hpp"
 #include "tokenize_helpers.hpp"
 
 // Options are written with designated initializers ({.lang = "fr", .stem = true}); the members
@@ -398,6 +398,44 @@ TEST_CASE("analyzer: n-gram texts stay valid on a long document") {
   for (std::size_t i = 0; i + 1 < n; ++i) CHECK(result.terms[n + i].text == words[i] + " " + words[i + 1]);
   for (std::size_t i = 0; i + 2 < n; ++i) {
     CHECK(result.terms[2 * n - 1 + i].text == words[i] + " " + words[i + 1] + " " + words[i + 2]);
+  }
+}
+
+TEST_CASE("analyzer: the case-folding fast path gives the terms of the general path") {
+  // {lower} (and {lower, drop_punct}, {lower, sentences}) take a one-loop fast path; with
+  // n-grams 1-2 the general path runs, and its unigrams must be the same terms.
+  const std::string_view texts[] = {
+      "Le PDG de Microsoft qualifie la politique de « cruelle et abusive ». Les salariés ÉCRIVENT !",
+      "STRASSE, Straße and ǅemal: ΣΊΣΥΦΟΣ. ǰ ΐ ẖ (precomposed letters that fold to decomposed forms).",
+      "Mixed ASCII: HTTPS://Example.COM/Path, @Mention #HashTag, don't STOP 3,5 % 😀👍🏽 👨‍👩‍👧",
+      "ab\xFF" "CD invalid byte; İstanbul; ﬁnance; ＡＢＣ; e\u0301te\u0301 (not NFC)",
+      "",
+  };
+  for (const bool drop_punct : {false, true}) {
+    for (const bool sentences : {false, true}) {
+      analyzer fast({.lower = true, .drop_punct = drop_punct, .sentences = sentences});
+      analyzer general({.lower = true, .drop_punct = drop_punct, .ngram_min = 1, .ngram_max = 2, .sentences = sentences});
+      for (const std::string_view text : texts) {
+        CAPTURE(printable(text));
+        CAPTURE(drop_punct);
+        CAPTURE(sentences);
+        analysis a, b;
+        fast.analyze(text, a);
+        general.analyze(text, b);
+        std::vector<textkit::term> unigrams;
+        for (const auto& t : b.terms) {
+          if (t.n == 1) unigrams.push_back(t);
+        }
+        REQUIRE(a.terms.size() == unigrams.size());
+        for (std::size_t i = 0; i < a.terms.size(); ++i) {
+          CHECK(a.terms[i].text == unigrams[i].text);
+          CHECK(a.terms[i].start == unigrams[i].start);
+          CHECK(a.terms[i].end == unigrams[i].end);
+          CHECK(a.terms[i].kind == unigrams[i].kind);
+        }
+        CHECK(a.sentence_term_ends.size() == b.sentence_term_ends.size());
+      }
+    }
   }
 }
 
