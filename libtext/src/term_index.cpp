@@ -85,15 +85,18 @@ inline std::uint32_t term_index::probe(const table& t, const key& k) const {
 
 inline std::uint32_t term_index::find_key(const key& k) const {
   if (size() == 0) return npos;
-  const std::uint64_t bit = (k.hash >> 40) & filter_mask_;
-  const bool maybe_present = filter_[bit / 64] & (std::uint64_t{1} << (bit & 63));
-  if (absent_first_ && !maybe_present) return npos;
+  auto maybe_present = [&] {
+    const std::uint64_t bit = (k.hash >> 40) & filter_mask_;
+    return (filter_[bit / 64] & (std::uint64_t{1} << (bit & 63))) != 0;
+  };
+  if (absent_first_ && !maybe_present()) return npos;
   // The front table: small enough to stay in cache, it holds the frequent terms.
   if (front_size_ != 0) {
     const std::uint32_t id = probe(front_, k);
     if (id != npos || front_has_all_) return id;
   }
-  return maybe_present ? probe(main_, k) : npos;
+  if (!absent_first_ && !maybe_present()) return npos;
+  return probe(main_, k);
 }
 
 term_index::slot term_index::slot_of(std::uint32_t id) const {
