@@ -252,6 +252,7 @@ struct id_spool {
     int fd = -1;
     std::vector<std::uint32_t> entry_of;    // the worker's entry ids → the merged statistics'
     std::vector<std::uint32_t> feature_of;  // the worker's entry ids → model feature ids (npos: pruned)
+    std::vector<double> idf_of;             // ... → their idf, read next to the counts
   };
   std::vector<document> documents;  // by record number - 1
   std::vector<worker_file> workers;
@@ -263,10 +264,15 @@ struct id_spool {
     }
   }
   // Once the model is built: compose the two maps so the weighing pass does one lookup.
-  void resolve(const std::vector<std::uint32_t>& feature_of_entry) {
+  void resolve(const std::vector<std::uint32_t>& feature_of_entry, const tfidf_vectorizer& vectorizer) {
     for (auto& w : workers) {
       w.feature_of.resize(w.entry_of.size());
-      for (std::size_t i = 0; i < w.entry_of.size(); ++i) w.feature_of[i] = feature_of_entry[w.entry_of[i]];
+      w.idf_of.resize(w.entry_of.size());
+      for (std::size_t i = 0; i < w.entry_of.size(); ++i) {
+        const std::uint32_t feature = feature_of_entry[w.entry_of[i]];
+        w.feature_of[i] = feature;
+        w.idf_of[i] = feature == term_index::npos ? 0.0 : vectorizer.idf(feature);
+      }
       w.entry_of = {};
     }
   }
@@ -364,12 +370,12 @@ class spooled_transform_processor final : public record_processor {
     vector_.clear();
     for (const std::uint32_t e : touched_) {
       if (const std::uint32_t feature = file.feature_of[e]; feature != term_index::npos) {
-        vector_.emplace_back(feature, static_cast<double>(counts_[e]));
+        vector_.emplace_back(feature, vectorizer_.term_weight(counts_[e], file.idf_of[e]));
       }
       counts_[e] = 0;
     }
     std::sort(vector_.begin(), vector_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    vectorizer_.weigh(vector_);
+    vectorizer_.normalise(vector_);
     append_weights(rec, format, out, vector_, vectorizer_, flags_);
   }
 
@@ -401,8 +407,8 @@ int fit_and_transform(const stream_options& stream, const analyzer_options& anal
   }
   std::vector<std::uint32_t> feature_of_entry;
   const tfidf_model model = tfidf_model::build(total, analysis, pruning.parse(), false, &feature_of_entry);
-  spool.resolve(feature_of_entry);
   const tfidf_vectorizer vectorizer(model, weighting.parse());
+  spool.resolve(feature_of_entry, vectorizer);
   return run_stream(
       stream, [&] { return std::make_unique<spooled_transform_processor>(spool, vectorizer, weighting); },
       "textkit tfidf", "id\tterm\tweight");

@@ -333,6 +333,8 @@ tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting wei
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return model.tf[a] > model.tf[b]; });
   index_.reserve(order.size());
+  idf_by_position_.reserve(order.size());
+  for (const std::uint32_t i : order) idf_by_position_.push_back(idf_[i]);
   model_id_ = order;
   for (const std::uint32_t i : order) {
     index_.intern(model.hash_bits ? term_statistics::bucket_key(model.buckets[i]) : model.terms[i]);
@@ -354,18 +356,17 @@ void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::p
     if (work.counts[position]++ == 0) work.touched.push_back(position);
   }
   for (const std::uint32_t position : work.touched) {
-    out.emplace_back(model_id_[position], static_cast<double>(work.counts[position]));
+    out.emplace_back(model_id_[position], term_weight(work.counts[position], idf_by_position_[position]));
     work.counts[position] = 0;
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  weigh(out);
+  normalise(out);
 }
 
-void tfidf_vectorizer::weigh(std::vector<std::pair<std::uint32_t, double>>& out) const {
+void tfidf_vectorizer::normalise(std::vector<std::pair<std::uint32_t, double>>& out) const {
+  // Summed in feature id order, whoever counted: the same document gives the same bytes.
   double norm = 0;
-  for (auto& [id, value] : out) {
-    const double tf = weighting_.sublinear_tf ? 1.0 + std::log(value) : value;
-    value = tf * idf_[id];
+  for (const auto& [id, value] : out) {
     norm += weighting_.norm == tfidf_weighting::norm_kind::l2 ? value * value : std::fabs(value);
   }
   if (weighting_.norm == tfidf_weighting::norm_kind::none || norm == 0) return;

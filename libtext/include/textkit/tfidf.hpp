@@ -8,6 +8,7 @@
 ///   tf(t, d) = count of t in d, or 1 + ln(count) with sublinear_tf
 ///   w(t, d) = tf(t, d) · idf(t), then the document vector is divided by its L2 (default) or
 ///   L1 norm, or left as is.
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -147,9 +148,13 @@ class tfidf_vectorizer {
   /// vocabulary are ignored.
   void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
                  scratch& work) const;
-  /// Turns (feature id, count) pairs, sorted by feature id, into the document's weights:
-  /// the second half of transform(), for callers that counted the terms themselves.
-  void weigh(std::vector<std::pair<std::uint32_t, double>>& counts) const;
+  /// For callers that count terms themselves: the weight of a term seen `count` times in
+  /// a document, before normalisation (tf(count) · idf)...
+  double term_weight(double count, double idf) const {
+    return (weighting_.sublinear_tf ? 1.0 + std::log(count) : count) * idf;
+  }
+  /// ...then the document's (feature id, weight) pairs, sorted by feature id, normalised.
+  void normalise(std::vector<std::pair<std::uint32_t, double>>& weights) const;
 
   const std::string& term_of(std::uint32_t id) const { return model_.terms[id]; }
   /// The id users see: the rank in the vocabulary, or the bucket number of a hashed model.
@@ -160,6 +165,7 @@ class tfidf_vectorizer {
   const tfidf_model& model_;
   tfidf_weighting weighting_;
   std::vector<double> idf_;
+  std::vector<double> idf_by_position_;  // idf_ in index order: read next to the counts
   term_index index_;                    // term (or bucket key) → position, most frequent first
   std::vector<std::uint32_t> model_id_;  // position → feature id (model order)
 };
