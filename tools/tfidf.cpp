@@ -406,7 +406,15 @@ int fit_and_transform(const stream_options& stream, const analyzer_options& anal
     if (status != exit_ok) return status;
   }
   std::vector<std::uint32_t> feature_of_entry;
-  const tfidf_model model = tfidf_model::build(total, analysis, pruning.parse(), false, &feature_of_entry);
+  tfidf_model model;
+  if (total.documents() == 0) {
+    // No input, or only malformed records: nothing to weigh, which is no error for a filter;
+    // the second pass still reports (or passes on) the malformed records.
+    model.analysis = analysis;
+    model.pruning = pruning.parse();
+  } else {
+    model = tfidf_model::build(total, analysis, pruning.parse(), false, &feature_of_entry);
+  }
   const tfidf_vectorizer vectorizer(model, weighting.parse());
   spool.resolve(feature_of_entry, vectorizer);
   return run_stream(

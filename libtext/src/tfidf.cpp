@@ -130,7 +130,7 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
   const double high = pruning.max_df.proportion ? pruning.max_df.value * n : pruning.max_df.value;
   const double low = pruning.min_df.proportion ? pruning.min_df.value * n : pruning.min_df.value;
   if (!partial && stats.documents() == 0) {
-    throw error(error_kind::data, "no documents to fit");
+    throw error(error_kind::data, "no documents to fit (the input is empty, or every record was malformed)");
   }
   if (!partial && high < low) {
     throw error(error_kind::usage, "max-df corresponds to fewer documents than min-df");
