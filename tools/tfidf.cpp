@@ -555,7 +555,7 @@ subcommand_action setup_tfidf(CLI::App& app) {
       // A model carries its analysis options; different ones on the command line would be
       // silently ignored, so they are refused.
       for (const char* name : {"--lang", "--normalize", "--lower", "--strip-accents", "--stem", "--stopwords",
-                               "--stopwords-file", "--ngrams", "--drop-punct", "--min-df", "--max-df",
+                               "--stopwords-file", "--ngrams", "--drop-punct", "--fold-apostrophes", "--min-df", "--max-df",
                                "--max-features", "--hash-bits", "--partial"}) {
         if (app_ptr->count(name) > 0) {
           throw error(error_kind::usage,

@@ -70,6 +70,8 @@ void add_analysis_options(CLI::App& app, analysis_flags& flags) {
       ->type_name("N-M");
   app.add_flag("--drop-punct,!--keep-punct", flags.drop_punct,
                std::string("Drop punctuation tokens") + (flags.drop_punct ? " [default]" : ""));
+  app.add_flag("--fold-apostrophes", flags.fold_apostrophes,
+               "Write every apostrophe as ' (’ and ʼ too), so that l’État and l'État give the same terms");
 }
 
 namespace {
@@ -95,6 +97,7 @@ analyzer_options make_analyzer_options(const analysis_flags& flags) {
   options.strip_accents = flags.strip_accents;
   options.stem = flags.stem;
   options.drop_punct = flags.drop_punct;
+  options.fold_apostrophes = flags.fold_apostrophes;
   options.sentences = flags.sentences;
   options.remove_stopwords = flags.stopwords || !flags.stopwords_file.empty();
   if (!flags.stopwords_file.empty()) {

@@ -25,6 +25,7 @@ struct analysis_flags {
   std::string stopwords_file;
   std::string ngrams = "1";
   bool drop_punct = false;
+  bool fold_apostrophes = false;
   bool sentences = false;
 };
 

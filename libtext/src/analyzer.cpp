@@ -27,21 +27,48 @@ struct analyzer::language_resources {
 
 namespace {
 
+// U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) and U+02BC MODIFIER LETTER APOSTROPHE (CA BC):
+// the apostrophes other than ' that the tokenizer joins words with.
+bool has_typographic_apostrophe(std::string_view text) {
+  return text.find("\xE2\x80\x99") != std::string_view::npos || text.find("\xCA\xBC") != std::string_view::npos;
+}
+
+void append_with_plain_apostrophes(std::string& out, std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 3;
+    } else if (text.compare(i, 2, "\xCA\xBC") == 0) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(text[i++]);
+    }
+  }
+}
+
+
 // Folds (and strips accents from) every entry so that lookups compare like with like.
-word_set normalise_list(const word_set& list, bool strip_accents) {
+word_set normalise_list(const word_set& list, bool strip_accents, bool fold_apostrophes) {
   word_set out;
   std::string folded;
   std::string stripped;
+  std::string plain;
   for (const auto& word : list) {
     folded.clear();
     unicode::append_case_folded(folded, word);
+    std::string_view form = folded;
     if (strip_accents) {
       stripped.clear();
       unicode::append_without_accents(stripped, folded);
-      out.insert(stripped);
-    } else {
-      out.insert(folded);
+      form = stripped;
     }
+    if (fold_apostrophes) {
+      plain.clear();
+      append_with_plain_apostrophes(plain, form);
+      form = plain;
+    }
+    out.insert(std::string(form));
   }
   return out;
 }
@@ -58,9 +85,9 @@ analyzer::analyzer(analyzer_options options) : options_(std::move(options)) {
   if (!detect && options_.stem && !stemmer::supports(options_.lang)) {
     throw error(error_kind::usage, fmt::format("no Snowball stemmer for language '{}'", options_.lang));
   }
-  if (options_.stopwords) user_stopwords_ = normalise_list(*options_.stopwords, options_.strip_accents);
+  if (options_.stopwords) user_stopwords_ = normalise_list(*options_.stopwords, options_.strip_accents, options_.fold_apostrophes);
   lowercase_only_ = options_.lower && options_.form != normal_form::nfkc && !options_.strip_accents &&
-                    !options_.stem && !options_.remove_stopwords;
+                    !options_.stem && !options_.remove_stopwords && !options_.fold_apostrophes;
 }
 
 analyzer::~analyzer() = default;
@@ -72,7 +99,7 @@ analyzer::language_resources& analyzer::resources_for(const std::string& lang) {
   auto res = std::make_unique<language_resources>();
   if (options_.stem && stemmer::supports(lang)) res->stem.emplace(lang);
   if (options_.remove_stopwords && !user_stopwords_) {
-    if (const word_set* list = embedded_stopwords(lang)) res->stopwords = normalise_list(*list, options_.strip_accents);
+    if (const word_set* list = embedded_stopwords(lang)) res->stopwords = normalise_list(*list, options_.strip_accents, options_.fold_apostrophes);
   }
   return *resources_.emplace(lang, std::move(res)).first->second;
 }
@@ -116,6 +143,11 @@ void analyzer::normalise(std::string_view text, const token& tok, bool doc_is_nf
     accent_buffer_.clear();
     unicode::append_without_accents(accent_buffer_, form);
     form = accent_buffer_;
+  }
+  if (options_.fold_apostrophes && has_typographic_apostrophe(form)) {
+    apostrophe_buffer_.clear();
+    append_with_plain_apostrophes(apostrophe_buffer_, form);
+    form = apostrophe_buffer_;
   }
   std::string_view folded = form;  // stop words are matched case-insensitively
   if (options_.lower || options_.stem || options_.remove_stopwords) {
@@ -204,7 +236,8 @@ void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
   const bool doc_is_nfc = options_.form != normal_form::nfc || nfc_quick_yes || unicode::is_nfc(text);
   // Fast path: tokens are the terms, as they are.
   if (doc_is_nfc && options_.form != normal_form::nfkc && !options_.lower && !options_.strip_accents &&
-      !options_.stem && !options_.remove_stopwords && !options_.drop_punct && options_.ngram_max == 1) {
+      !options_.stem && !options_.remove_stopwords && !options_.drop_punct && !options_.fold_apostrophes &&
+      options_.ngram_max == 1) {
     out.terms_are_tokens = true;
     for (const sentence& s : out.sentences) out.sentence_term_ends.push_back(s.end_token);
     if (!need_terms) return;

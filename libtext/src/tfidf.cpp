@@ -226,6 +226,8 @@ void store_analyzer_options(const analyzer_options& options, model_file& file) {
   file.set("analysis.drop_punct", options.drop_punct ? "yes" : "no");
   file.set("analysis.ngrams", fmt::format("{}-{}", options.ngram_min, options.ngram_max));
   file.set("analysis.sentences", options.sentences ? "yes" : "no");
+  // Written only when set: models without it (all those of earlier versions) read as "no".
+  if (options.fold_apostrophes) file.set("analysis.fold_apostrophes", "yes");
   if (options.remove_stopwords && options.stopwords) {
     std::vector<std::string> words(options.stopwords->begin(), options.stopwords->end());
     std::sort(words.begin(), words.end());
@@ -246,6 +248,12 @@ analyzer_options load_analyzer_options(const model_file& file) {
   options.stem = parse_flag(file, "analysis.stem");
   options.drop_punct = parse_flag(file, "analysis.drop_punct");
   options.sentences = parse_flag(file, "analysis.sentences");
+  const std::string apostrophes = file.get_or("analysis.fold_apostrophes", "no");
+  if (apostrophes != "yes" && apostrophes != "no") {
+    throw error(error_kind::resource,
+                fmt::format("{} model: metadata 'analysis.fold_apostrophes' must be yes or no", file.kind()));
+  }
+  options.fold_apostrophes = apostrophes == "yes";
   const std::string& stopwords = file.get("analysis.stopwords");
   if (stopwords == "embedded") {
     options.remove_stopwords = true;

@@ -115,6 +115,13 @@ const analyzer_case kAnalyzerCases[] = {
 
     // --- drop_punct ---
     {"drop punct", {.drop_punct = true}, "Bonjour, le monde !", {"Bonjour", "le", "monde"}},
+    {"fold apostrophes", {.fold_apostrophes = true}, "L’État et l'État, aujourd’hui ; rockʼnʼroll",
+     {"L'", "État", "et", "l'", "État", ",", "aujourd'hui", ";", "rock'n'roll"}},
+    {"fold apostrophes with case folding", {.lower = true, .fold_apostrophes = true}, "QU’IL, qu'il",
+     {"qu'", "il", ",", "qu'", "il"}},
+    {"fold apostrophes: a user stop list matches either form", {.remove_stopwords = true, .fold_apostrophes = true,
+       .stopwords = words({"l’", "d'"})}, "l'État d’abord", {"État", "abord"}},
+    {"apostrophes kept by default", {}, "l’État l'État", {"l’", "État", "l'", "État"}},
     {"drop punct keeps symbols", {.drop_punct = true}, "5 € + 3 %", {"5", "€", "+", "3"}},
     {"drop punct drops guillemets and ellipsis", {.drop_punct = true}, "« Oui… »", {"Oui"}},
 

@@ -32,6 +32,9 @@ struct analyzer_options {
   bool stem = false;           ///< Snowball stem of word tokens (implies case folding)
   bool remove_stopwords = false;
   bool drop_punct = false;          ///< drop punct tokens
+  /// Write every apostrophe as ' (U+2019 and U+02BC, which the tokenizer also takes for
+  /// apostrophes, become U+0027): l’État and l'État give the same terms.
+  bool fold_apostrophes = false;
   int ngram_min = 1;                ///< n-gram sizes [ngram_min, ngram_max] over the kept terms
   int ngram_max = 1;
   bool sentences = false;           ///< segment sentences; n-grams then stay inside a sentence
@@ -92,6 +95,7 @@ class analyzer {
   bool lowercase_only_ = false;             // case folding is the only change to a term
   std::string normal_buffer_;
   std::string accent_buffer_;
+  std::string apostrophe_buffer_;
   std::string fold_buffer_;
   std::string scratch_;
   struct pending_term;
