@@ -9,6 +9,7 @@
 #include "textkit/utf8.hpp"
 #include "textkit/word_list.hpp"
 #include "tokenize_helpers.hpp"
+#include "unicode_properties.hpp"
 
 using textkit::test::printable;
 using namespace std::string_view_literals;
@@ -523,4 +524,29 @@ TEST_CASE("embedded word lists") {
     CAPTURE(std::string(w));
     CHECK_FALSE(en->contains(w));
   }
+}
+
+TEST_CASE("unicode: the build-time BMP tables equal what ICU says now") {
+  // The tables are generated when textkit is built; this guards the generator, and an ICU
+  // upgraded under a built binary.
+  namespace detail = textkit::unicode::detail;
+  int class_differences = 0, nfc_differences = 0, fold_differences = 0;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    class_differences += detail::kBmpClasses[c] != detail::class_from_icu(c);
+    nfc_differences += detail::kBmpNfcInert[c] != detail::nfc_inert_from_icu(c);
+    fold_differences += detail::kBmpFoldInert[c] != detail::fold_inert_from_icu(c);
+  }
+  CHECK(class_differences == 0);
+  CHECK(nfc_differences == 0);
+  CHECK(fold_differences == 0);
+  // Spot checks of the classes the tokenizer relies on.
+  CHECK(detail::kBmpClasses[U'a'] == unicode::char_class::letter);
+  CHECK(detail::kBmpClasses[U'7'] == unicode::char_class::digit);
+  CHECK(detail::kBmpClasses[0x2019] == unicode::char_class::apostrophe);
+  CHECK(detail::kBmpClasses[0x200D] == unicode::char_class::zwj);
+  CHECK(detail::kBmpClasses[U' '] == unicode::char_class::space);
+  CHECK(detail::kBmpNfcInert[U'é']);
+  CHECK_FALSE(detail::kBmpNfcInert[0x0301]);  // a combining acute
+  CHECK_FALSE(detail::kBmpFoldInert[U'É']);
+  CHECK(detail::kBmpFoldInert[U'é']);
 }
