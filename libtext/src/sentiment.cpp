@@ -137,6 +137,7 @@ void sentiment_resources::load_lexicon(std::string_view content, std::string_vie
       entry(folded).valence = value;
     }
   }
+  finish_phrases();
 }
 
 sentiment_resources::word_info& sentiment_resources::entry(std::string_view word) {
@@ -157,6 +158,9 @@ void sentiment_resources::add_phrase(std::string_view text, float value, bool bo
   }
   if (p.words.size() < 2) return;
   phrases_.push_back(std::move(p));
+}
+
+void sentiment_resources::finish_phrases() {
   std::stable_sort(phrases_.begin(), phrases_.end(),
                    [](const phrase& a, const phrase& b) { return a.words.size() > b.words.size(); });
   index_phrases();
@@ -217,6 +221,7 @@ sentiment_resources sentiment_resources::embedded(std::string_view lang) {
       r.emoticon_starts_[static_cast<unsigned char>(term[0])] = true;
     });
   }
+  r.finish_phrases();
   return r;
 }
 
@@ -229,6 +234,7 @@ void sentiment_resources::merge_lexicon(const sentiment_resources& other) {
     for (const auto& w : p.words) text += (text.empty() ? "" : " ") + w;
     add_phrase(text, p.value, p.booster, p.contrast);
   }
+  finish_phrases();
 }
 
 float sentiment_resources::valence(std::string_view word) const {

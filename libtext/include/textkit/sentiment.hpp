@@ -81,7 +81,11 @@ class sentiment_resources {
     bool booster;
     bool contrast;
   };
+  /// Appends a phrase; finish_phrases() must follow before any lookup.
   void add_phrase(std::string_view text, float value, bool booster, bool contrast = false);
+  /// Orders the phrases longest first (ties: in the order added) and indexes them by first
+  /// word. Once per load: sorting after every phrase made loading quadratic.
+  void finish_phrases();
 
   word_info& entry(std::string_view word);
   void index_phrases();
