@@ -48,6 +48,15 @@ constexpr std::array<std::string_view, 19> kEnglishMarkers = {
     "the", "and", "of", "to", "is", "was", "that", "with", "for", "are",
     "this", "have", "has", "from", "which", "were", "been", "would", "their"};
 
+constexpr std::size_t kLongestMarker = 5;  // bytes: "which", "cette", "être"...
+constexpr bool markers_fit(std::span<const std::string_view> markers) {
+  for (const std::string_view m : markers) {
+    if (m.size() < 2 || m.size() > kLongestMarker) return false;
+  }
+  return true;
+}
+static_assert(markers_fit(kFrenchMarkers) && markers_fit(kEnglishMarkers), "the vote skips other word sizes");
+
 struct marker {
   std::uint64_t word;
   std::uint8_t bit;  // 0-22 French, 32-50 English
@@ -77,7 +86,7 @@ std::string_view french_or_english(std::span<const std::string_view> folded_word
   for (const std::string_view w : folded_words) {
     if (words == language_vote_words) break;
     ++words;
-    if (w.empty() || w.size() > 8) continue;
+    if (w.size() < 2 || w.size() > kLongestMarker) continue;  // most words: no search
     const std::uint64_t packed = utf8::load_short(w.data(), w.size());
     const auto it = std::lower_bound(table.markers.begin(), table.markers.end(), packed,
                                      [](const marker& m, std::uint64_t v) { return m.word < v; });
