@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
 
 #include "textkit/error.hpp"
 #include "textkit/language.hpp"
@@ -161,6 +162,18 @@ void sentiment_resources::add_phrase(std::string_view text, float value, bool bo
 }
 
 void sentiment_resources::finish_phrases() {
+  // A phrase given again (an idiom of --lexicon-add over an embedded one) replaces the
+  // earlier one: keep the last occurrence of each (words, kind).
+  std::unordered_set<std::string> seen;
+  std::vector<phrase> kept;
+  kept.reserve(phrases_.size());
+  for (auto it = phrases_.rbegin(); it != phrases_.rend(); ++it) {
+    std::string key{it->booster ? 'b' : it->contrast ? 'c' : 'v'};
+    for (const auto& w : it->words) (key += ' ') += w;
+    if (seen.insert(std::move(key)).second) kept.push_back(std::move(*it));
+  }
+  std::reverse(kept.begin(), kept.end());
+  phrases_ = std::move(kept);
   std::stable_sort(phrases_.begin(), phrases_.end(),
                    [](const phrase& a, const phrase& b) { return a.words.size() > b.words.size(); });
   index_phrases();
