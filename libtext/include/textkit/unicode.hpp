@@ -33,7 +33,7 @@ enum class char_class : std::uint8_t {
 };
 
 namespace detail {
-/// The classes of U+0000..U+FFFF, computed once from ICU (thread-safe initialisation).
+/// The classes of U+0000..U+FFFF, generated from ICU at build time (libtext/gen/).
 const char_class* bmp_classes() noexcept;
 char_class classify_supplementary(char32_t c) noexcept;
 /// Per BMP code point: true when it cannot make a text non-NFC (NFC_Quick_Check=Yes, ccc=0).
@@ -42,7 +42,7 @@ bool nfc_inert_supplementary(char32_t c) noexcept;
 }  // namespace detail
 
 /// The class of code point `c` (utf8::invalid maps to space). Thread-safe; the BMP is
-/// served from a table filled once from ICU.
+/// served from a table generated from ICU at build time.
 inline char_class classify(char32_t c) noexcept {
   static const char_class* const bmp = detail::bmp_classes();
   return c < 0x10000 ? bmp[c] : detail::classify_supplementary(c);
