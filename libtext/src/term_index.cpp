@@ -30,12 +30,6 @@ inline std::uint64_t hash_bytes(std::string_view term) noexcept {
   return h;
 }
 
-}  // namespace
-
-std::uint64_t term_index::hash(std::string_view term) noexcept { return hash_bytes(term); }
-
-namespace {
-
 // a[0, n) == b[0, n) for n > 8, eight bytes at a time (the last load overlaps): inlined, where
 // memcmp is a library call.
 bool same_long_bytes(const char* a, const char* b, std::size_t n) noexcept {
@@ -51,6 +45,8 @@ bool same_long_bytes(const char* a, const char* b, std::size_t n) noexcept {
 }
 
 }  // namespace
+
+std::uint64_t term_index::hash(std::string_view term) noexcept { return hash_bytes(term); }
 
 std::uint64_t term_index::inline_bytes(std::string_view term) noexcept {
   return utf8::load_short(term.data(), term.size());
