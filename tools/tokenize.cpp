@@ -132,7 +132,48 @@ class tokenize_processor final : public record_processor {
   }
 
   // The same array straight from the tokens, when they are the terms (no copy into terms).
+  // One pass, into room for the worst case (every byte from the first token to the last,
+  // escaped, plus quotes and commas), then trimmed: tokens are disjoint and in text order.
   static void write_plain_tokens(std::string_view text, std::span<const token> tokens, std::string& out) {
+    if (!tokens.empty()) {
+      const std::size_t at = out.size();
+      out.resize(at + 2 * std::size_t{tokens.back().end - tokens.front().start} + 3 * tokens.size() + 1);
+      char* const begin = out.data() + at;
+      char* p = begin;
+      *p++ = '[';
+      std::uint32_t previous_end = tokens.front().start;
+      bool plain = true;  // false: out of order, or a control byte (then the general path)
+      for (const token& t : tokens) {
+        if (t.start < previous_end) {
+          plain = false;
+          break;
+        }
+        previous_end = t.end;
+        const char* src = text.data() + t.start;
+        const std::size_t n = t.end - t.start;
+        *p++ = '"';
+        if (kind_may_need_escape(t.kind)) {
+          for (std::size_t i = 0; i < n && plain; ++i) {
+            const char ch = src[i];
+            plain = static_cast<unsigned char>(ch) >= 0x20;
+            if (ch == '"' || ch == '\\') *p++ = '\\';
+            *p++ = ch;
+          }
+          if (!plain) break;
+        } else {
+          copy_short(p, src, n);
+          p += n;
+        }
+        *p++ = '"';
+        *p++ = ',';
+      }
+      if (plain) {
+        p[-1] = ']';
+        out.resize(at + static_cast<std::size_t>(p - begin));
+        return;
+      }
+      out.resize(at);
+    }
     auto item_at = [&](std::size_t i) {
       const token& t = tokens[i];
       return array_item{std::string_view(text.data() + t.start, t.end - t.start), kind_may_need_escape(t.kind)};
