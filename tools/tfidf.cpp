@@ -100,38 +100,139 @@ void add_weighting_options(CLI::App& app, weighting_flags& flags) {
 
 // ---- fit ----------------------------------------------------------------------------------
 
-// Accumulates statistics in its worker; finish() hands them to the shared total.
+// A new temporary file in $TMPDIR when set, else /tmp (std::filesystem follows the POSIX
+// rules); its name goes to `path`.
+int make_temp_file(std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  path = ((ec ? std::filesystem::path("/tmp") : dir) / "textkit-tfidf-XXXXXX").string();
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) throw error(error_kind::io, fmt::format("cannot create a temporary file in {}: {}",
+                                                      std::filesystem::path(path).parent_path().string(),
+                                                      std::strerror(errno)));
+  return fd;
+}
+
+// --fit analyses the text once. The fitting pass writes each document's term entries to a
+// temporary file (one per worker, 4 bytes a term, unlinked at once so nothing is left
+// behind); the weighing pass reads them back instead of analysing the text again. Memory:
+// the statistics, plus 16 bytes a document for the index below.
+struct id_spool {
+  struct document {
+    std::uint64_t offset = 0;  // in entries, into the worker's file
+    std::uint32_t count = 0;
+    std::uint32_t worker = term_index::npos;  // npos: not spooled (a malformed record)
+  };
+  struct worker_file {
+    int fd = -1;
+    std::vector<std::uint32_t> entry_of;    // the worker's entry ids → the merged statistics'
+    std::vector<std::uint32_t> feature_of;  // the worker's entry ids → model feature ids (npos: pruned)
+    std::vector<double> idf_of;             // ... → their idf, read next to the counts
+  };
+  std::vector<document> documents;  // by record number - 1
+  std::vector<worker_file> workers;
+
+  ~id_spool() {
+    for (const auto& w : workers) {
+      if (w.fd >= 0) ::close(w.fd);
+    }
+  }
+  // Once the model is built: compose the two maps so the weighing pass does one lookup.
+  void resolve(const std::vector<std::uint32_t>& feature_of_entry, const tfidf_vectorizer& vectorizer) {
+    for (auto& w : workers) {
+      w.feature_of.resize(w.entry_of.size());
+      w.idf_of.resize(w.entry_of.size());
+      for (std::size_t i = 0; i < w.entry_of.size(); ++i) {
+        const std::uint32_t feature = feature_of_entry[w.entry_of[i]];
+        w.feature_of[i] = feature;
+        w.idf_of[i] = feature == term_index::npos ? 0.0 : vectorizer.idf(feature);
+      }
+      w.entry_of = {};
+    }
+  }
+};
+
+void write_all(int fd, const void* data, std::size_t size, const std::string& path) {
+  const char* p = static_cast<const char*>(data);
+  while (size > 0) {
+    const ssize_t put = ::write(fd, p, size);
+    if (put < 0 && errno == EINTR) continue;
+    if (put < 0) throw error(error_kind::io, fmt::format("{}: write error: {}", path, std::strerror(errno)));
+    p += put;
+    size -= static_cast<std::size_t>(put);
+  }
+}
+
+// Accumulates statistics in its worker; finish() hands them to the shared total. With a
+// spool (the fitting pass of --fit), also writes each document's term entries to it.
 class fit_processor final : public record_processor {
  public:
-  fit_processor(const analyzer_options& options, term_statistics& total, std::mutex& mutex)
-      : analyzer_(options), stats_(total.hash_bits()), total_(total), mutex_(mutex) {}
+  fit_processor(const analyzer_options& options, term_statistics& total, std::mutex& mutex, id_spool* spool)
+      : analyzer_(options), stats_(total.hash_bits()), total_(total), mutex_(mutex), spool_(spool) {
+    if (!spool_) return;
+    std::lock_guard lock(mutex_);
+    worker_ = static_cast<std::uint32_t>(spool_->workers.size());
+    spool_->workers.emplace_back();
+    spool_->workers.back().fd = make_temp_file(path_);
+    ::unlink(path_.c_str());
+  }
   void process(const record& rec, output_format, std::string&) override {
     analyzer_.analyze(rec.text, result_);
-    stats_.add_document(result_.terms);
+    if (!spool_) {
+      stats_.add_document(result_.terms);
+      return;
+    }
+    const std::size_t before = buffer_.size();
+    stats_.add_document(result_.terms, &buffer_);
+    const auto count = static_cast<std::uint32_t>(buffer_.size() - before);
+    documents_.push_back({rec.number, {written_ + before, count, worker_}});
+    if (buffer_.size() >= (1u << 18)) flush();
   }
   void finish() override {
+    if (spool_) flush();
     std::lock_guard lock(mutex_);
-    total_.merge(stats_);
+    std::vector<std::uint32_t> entry_of = total_.merge(stats_);
+    if (!spool_) return;
+    spool_->workers[worker_].entry_of = std::move(entry_of);
+    for (const auto& [number, doc] : documents_) {
+      if (spool_->documents.size() < number) spool_->documents.resize(number);
+      spool_->documents[number - 1] = doc;
+    }
   }
 
  private:
+  void flush() {
+    write_all(spool_->workers[worker_].fd, buffer_.data(), buffer_.size() * sizeof(std::uint32_t), path_);
+    written_ += buffer_.size();
+    buffer_.clear();
+  }
+
   analyzer analyzer_;
   analysis result_;
   term_statistics stats_;
   term_statistics& total_;
   std::mutex& mutex_;
+  id_spool* spool_;  // null: statistics only
+  std::uint32_t worker_ = 0;
+  std::string path_;
+  std::vector<std::uint32_t> buffer_;  // entries not yet written
+  std::uint64_t written_ = 0;          // entries written
+  std::vector<std::pair<std::uint64_t, id_spool::document>> documents_;
 };
 
-// One pass over the inputs: the corpus statistics. Returns the stream's exit status.
+// One pass over the inputs: the corpus statistics (and, with `spool`, the term entries of
+// every document, for --fit; its malformed records are then reported by the second pass).
+// Returns the stream's exit status.
 int fit_statistics(const stream_options& stream, const analyzer_options& analysis, term_statistics& total,
-                   const char* command) {
+                   const char* command, id_spool* spool = nullptr) {
   std::mutex mutex;
   stream_options options = stream;
   options.discard_records = true;
   options.output_file.clear();
   options.header = false;
+  options.quiet_errors = spool != nullptr;
   return run_stream(
-      options, [&] { return std::make_unique<fit_processor>(analysis, total, mutex); }, command, "");
+      options, [&] { return std::make_unique<fit_processor>(analysis, total, mutex, spool); }, command, "");
 }
 
 // ---- transform ----------------------------------------------------------------------------
@@ -223,119 +324,7 @@ tfidf_model load_model(const std::string& path, bool allow_partial) {
   return model;
 }
 
-// ---- --fit: one analysis pass ------------------------------------------------------------
-
-// A new temporary file in $TMPDIR when set, else /tmp (std::filesystem follows the POSIX
-// rules); its name goes to `path`.
-int make_temp_file(std::string& path) {
-  std::error_code ec;
-  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-  path = ((ec ? std::filesystem::path("/tmp") : dir) / "textkit-tfidf-XXXXXX").string();
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) throw error(error_kind::io, fmt::format("cannot create a temporary file in {}: {}",
-                                                      std::filesystem::path(path).parent_path().string(),
-                                                      std::strerror(errno)));
-  return fd;
-}
-
-// --fit analyses the text once. The fitting pass writes each document's term entries to a
-// temporary file (one per worker, 4 bytes a term, unlinked at once so nothing is left
-// behind); the weighing pass reads them back instead of analysing the text again. Memory:
-// the statistics, plus 16 bytes a document for the index below.
-struct id_spool {
-  struct document {
-    std::uint64_t offset = 0;  // in entries, into the worker's file
-    std::uint32_t count = 0;
-    std::uint32_t worker = term_index::npos;  // npos: not spooled (a malformed record)
-  };
-  struct worker_file {
-    int fd = -1;
-    std::vector<std::uint32_t> entry_of;    // the worker's entry ids → the merged statistics'
-    std::vector<std::uint32_t> feature_of;  // the worker's entry ids → model feature ids (npos: pruned)
-    std::vector<double> idf_of;             // ... → their idf, read next to the counts
-  };
-  std::vector<document> documents;  // by record number - 1
-  std::vector<worker_file> workers;
-  std::mutex mutex;
-
-  ~id_spool() {
-    for (const auto& w : workers) {
-      if (w.fd >= 0) ::close(w.fd);
-    }
-  }
-  // Once the model is built: compose the two maps so the weighing pass does one lookup.
-  void resolve(const std::vector<std::uint32_t>& feature_of_entry, const tfidf_vectorizer& vectorizer) {
-    for (auto& w : workers) {
-      w.feature_of.resize(w.entry_of.size());
-      w.idf_of.resize(w.entry_of.size());
-      for (std::size_t i = 0; i < w.entry_of.size(); ++i) {
-        const std::uint32_t feature = feature_of_entry[w.entry_of[i]];
-        w.feature_of[i] = feature;
-        w.idf_of[i] = feature == term_index::npos ? 0.0 : vectorizer.idf(feature);
-      }
-      w.entry_of = {};
-    }
-  }
-};
-
-void write_all(int fd, const void* data, std::size_t size, const std::string& path) {
-  const char* p = static_cast<const char*>(data);
-  while (size > 0) {
-    const ssize_t put = ::write(fd, p, size);
-    if (put < 0 && errno == EINTR) continue;
-    if (put < 0) throw error(error_kind::io, fmt::format("{}: write error: {}", path, std::strerror(errno)));
-    p += put;
-    size -= static_cast<std::size_t>(put);
-  }
-}
-
-// The fitting pass of --fit: statistics as fit_processor, plus the spool.
-class spooling_fit_processor final : public record_processor {
- public:
-  spooling_fit_processor(const analyzer_options& options, term_statistics& total, id_spool& spool)
-      : analyzer_(options), stats_(total.hash_bits()), total_(total), spool_(spool) {
-    std::lock_guard lock(spool_.mutex);
-    worker_ = static_cast<std::uint32_t>(spool_.workers.size());
-    spool_.workers.emplace_back();
-    spool_.workers.back().fd = make_temp_file(path_);
-    ::unlink(path_.c_str());
-  }
-  void process(const record& rec, output_format, std::string&) override {
-    analyzer_.analyze(rec.text, result_);
-    const std::size_t before = buffer_.size();
-    stats_.add_document(result_.terms, &buffer_);
-    const auto count = static_cast<std::uint32_t>(buffer_.size() - before);
-    documents_.push_back({rec.number, {written_ + before, count, worker_}});
-    if (buffer_.size() >= (1u << 18)) flush();
-  }
-  void finish() override {
-    flush();
-    std::lock_guard lock(spool_.mutex);
-    spool_.workers[worker_].entry_of = total_.merge(stats_);
-    for (const auto& [number, doc] : documents_) {
-      if (spool_.documents.size() < number) spool_.documents.resize(number);
-      spool_.documents[number - 1] = doc;
-    }
-  }
-
- private:
-  void flush() {
-    write_all(spool_.workers[worker_].fd, buffer_.data(), buffer_.size() * sizeof(std::uint32_t), path_);
-    written_ += buffer_.size();
-    buffer_.clear();
-  }
-
-  analyzer analyzer_;
-  analysis result_;
-  term_statistics stats_;
-  term_statistics& total_;
-  id_spool& spool_;
-  std::uint32_t worker_ = 0;
-  std::string path_;
-  std::vector<std::uint32_t> buffer_;  // entries not yet written
-  std::uint64_t written_ = 0;          // entries written
-  std::vector<std::pair<std::uint64_t, id_spool::document>> documents_;
-};
+// ---- --fit: weighing from the spool ------------------------------------------------------
 
 // The weighing pass of --fit: a document's terms come from the spool.
 class spooled_transform_processor final : public record_processor {
@@ -394,16 +383,8 @@ int fit_and_transform(const stream_options& stream, const analyzer_options& anal
                       const weighting_flags& weighting) {
   id_spool spool;
   term_statistics total(pruning.hash_bits);
-  {
-    stream_options options = stream;
-    options.discard_records = true;
-    options.output_file.clear();
-    options.header = false;
-    options.quiet_errors = true;  // the second pass reports them
-    const int status = run_stream(
-        options, [&] { return std::make_unique<spooling_fit_processor>(analysis, total, spool); }, "textkit tfidf",
-        "");
-    if (status != exit_ok) return status;
+  if (const int status = fit_statistics(stream, analysis, total, "textkit tfidf", &spool); status != exit_ok) {
+    return status;
   }
   std::vector<std::uint32_t> feature_of_entry;
   tfidf_model model;

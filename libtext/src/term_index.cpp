@@ -81,17 +81,13 @@ inline std::uint32_t term_index::probe(const table& t, const key& k) const {
 
 inline std::uint32_t term_index::find_key(const key& k) const {
   if (size() == 0) return npos;
-  auto maybe_present = [&] {
-    const std::uint64_t bit = (k.hash >> 40) & filter_mask_;
-    return (filter_[bit / 64] & (std::uint64_t{1} << (bit & 63))) != 0;
-  };
-  if (absent_first_ && !maybe_present()) return npos;
+  if (absent_first_ && !filter_may_hold(k.hash)) return npos;
   // The front table: small enough to stay in cache, it holds the frequent terms.
   if (front_size_ != 0) {
     const std::uint32_t id = probe(front_, k);
     if (id != npos || front_has_all_) return id;
   }
-  if (!absent_first_ && !maybe_present()) return npos;
+  if (!absent_first_ && !filter_may_hold(k.hash)) return npos;
   return probe(main_, k);
 }
 
@@ -141,10 +137,10 @@ void term_index::rebuild_filter() {
   while (bits < size() * 16 && bits < (std::size_t{1} << 24)) bits *= 2;
   filter_.assign(bits / 64, 0);
   filter_mask_ = bits - 1;
-  for (const std::uint64_t h : hashes_) filter_[((h >> 40) & filter_mask_) / 64] |= std::uint64_t{1} << ((h >> 40) & 63);
+  for (const std::uint64_t h : hashes_) filter_add(h);
 }
 
-std::uint32_t term_index::find(std::string_view term, std::uint64_t h) const { return find_key(key(term, h)); }
+std::uint32_t term_index::find(std::string_view term) const { return find_key(key(term, hash_bytes(term))); }
 
 std::uint32_t term_index::intern(std::string_view term) {
   const std::uint64_t h = hash_bytes(term);
@@ -160,8 +156,7 @@ std::uint32_t term_index::intern(std::string_view term) {
   if (size() * 16 > filter_mask_ + 1 && filter_mask_ + 1 < (std::uint64_t{1} << 24)) {
     rebuild_filter();
   } else {
-    const std::uint64_t bit = (h >> 40) & filter_mask_;
-    filter_[bit / 64] |= std::uint64_t{1} << (bit & 63);
+    filter_add(h);
   }
   if (front_size_ < front_capacity) {
     if (front_.slots.empty()) grow(front_, 2 * front_capacity);

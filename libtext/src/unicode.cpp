@@ -91,7 +91,7 @@ bool is_nfc(std::string_view text) {
     if (p == end) break;
     const char32_t c = utf8::decode(p, end);
     if (c < 0x80) continue;
-    if (c == utf8::invalid || (c < 0x10000 ? !inert[c] : !detail::nfc_inert_from_icu(c))) {
+    if (c < 0x10000 ? !inert[c] : !detail::nfc_inert_supplementary(c)) {  // (invalid: not inert)
       quick_yes = false;
       break;
     }

@@ -30,15 +30,7 @@ class term_index {
   /// The id of `term`, added with the next id when absent.
   std::uint32_t intern(std::string_view term);
   /// The id of `term`, or npos.
-  std::uint32_t find(std::string_view term) const { return find(term, hash(term)); }
-  /// The same, given hash(term).
-  std::uint32_t find(std::string_view term, std::uint64_t term_hash) const;
-  /// Asks the CPU to fetch the slots that find(term, term_hash) will read. Hashing a batch
-  /// of terms and prefetching all their slots before the lookups overlaps the cache misses.
-  void prefetch(std::uint64_t term_hash) const noexcept {
-    if (!front_.slots.empty()) __builtin_prefetch(&front_.slots[term_hash & front_.mask]);
-    if (!front_has_all_) __builtin_prefetch(&main_.slots[term_hash & main_.mask]);
-  }
+  std::uint32_t find(std::string_view term) const;
   /// The term of `id` (valid until the next intern()).
   std::string_view term(std::uint32_t id) const {
     return std::string_view(arena_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
@@ -75,6 +67,15 @@ class term_index {
   void grow(table& t, std::size_t capacity) const;
   static void place(table& t, std::uint64_t h, const slot& s);
   void rebuild_filter();
+  // The filter's bit of a hash: bits 40 and up, modulo the filter size.
+  bool filter_may_hold(std::uint64_t h) const noexcept {
+    const std::uint64_t bit = (h >> 40) & filter_mask_;
+    return (filter_[bit / 64] >> (bit & 63)) & 1;
+  }
+  void filter_add(std::uint64_t h) noexcept {
+    const std::uint64_t bit = (h >> 40) & filter_mask_;
+    filter_[bit / 64] |= std::uint64_t{1} << (bit & 63);
+  }
 
   std::string arena_;
   std::vector<std::uint64_t> offsets_{0};  // term i is arena_[offsets_[i], offsets_[i+1])
