@@ -363,7 +363,6 @@ class spooled_transform_processor final : public record_processor {
       }
       counts_[e] = 0;
     }
-    std::sort(vector_.begin(), vector_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     vectorizer_.normalise(vector_);
     append_weights(rec, format, out, vector_, vectorizer_, flags_);
   }

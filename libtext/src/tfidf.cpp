@@ -367,12 +367,12 @@ void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::p
     out.emplace_back(model_id_[position], term_weight(work.counts[position], idf_by_position_[position]));
     work.counts[position] = 0;
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   normalise(out);
 }
 
 void tfidf_vectorizer::normalise(std::vector<std::pair<std::uint32_t, double>>& out) const {
   // Summed in feature id order, whoever counted: the same document gives the same bytes.
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   double norm = 0;
   for (const auto& [id, value] : out) {
     norm += weighting_.norm == tfidf_weighting::norm_kind::l2 ? value * value : std::fabs(value);

@@ -153,7 +153,8 @@ class tfidf_vectorizer {
   double term_weight(double count, double idf) const {
     return (weighting_.sublinear_tf ? 1.0 + std::log(count) : count) * idf;
   }
-  /// ...then the document's (feature id, weight) pairs, sorted by feature id, normalised.
+  /// ...then the document's (feature id, weight) pairs, in any order: sorted by feature id and
+  /// normalised.
   void normalise(std::vector<std::pair<std::uint32_t, double>>& weights) const;
 
   const std::string& term_of(std::uint32_t id) const { return model_.terms[id]; }
