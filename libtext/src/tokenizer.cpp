@@ -1,7 +1,14 @@
 #include "textkit/tokenizer.hpp"
 
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <cstring>
+#include <new>
+
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
 
 #include "textkit/unicode.hpp"
 #include "textkit/utf8.hpp"
@@ -139,11 +146,140 @@ std::size_t end_of_simple_letters(const char* text, std::size_t i, std::size_t n
   }
 }
 
+#if defined(__SSE2__)
+// Byte classes of a 64-byte window, one bit per byte (bit k: byte k of the window).
+struct window_masks {
+  std::uint64_t letter = 0;  // ASCII letters, and both bytes of a two-byte Latin-1 letter
+  std::uint64_t space = 0;   // ' ' and '\n'
+  std::uint64_t punct = 0;   // ',' '"' '(' ')': one-byte tokens that never join a neighbour
+  std::uint64_t other = 0;   // everything else: the byte-at-a-time scanner decides
+};
+
+// From the per-byte class bits to the masks; a Latin-1 letter (U+00C0-U+00FF but × and ÷)
+// is a 0xC3 lead byte followed by a continuation byte other than 0x97 and 0xB7.
+window_masks combine(std::uint64_t ascii_letter, std::uint64_t space, std::uint64_t punct, std::uint64_t lead_c3,
+                     std::uint64_t continuation, std::uint64_t not_letter_c3) {
+  const std::uint64_t latin_lead = lead_c3 & (continuation >> 1) & ~(not_letter_c3 >> 1);
+  window_masks m;
+  m.letter = ascii_letter | latin_lead | (latin_lead << 1);
+  m.space = space;
+  m.punct = punct;
+  m.other = ~(m.letter | space | punct);
+  return m;
+}
+
+// Classifies text[0, 64) with SSE2, the x86-64 baseline.
+window_masks classify_window_sse2(const char* text) {
+  std::uint64_t ascii_letter = 0, space = 0, punct = 0, lead_c3 = 0, continuation = 0, not_letter_c3 = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + 16 * k));
+    const auto bits = [k](__m128i m) {
+      return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(m))) << (16 * k);
+    };
+    const auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    // v | 0x20 lies in 'a'..'z' exactly for ASCII letters; bytes >= 0x80 compare as negative.
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    ascii_letter |= bits(_mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))));
+    space |= bits(_mm_or_si128(eq(' '), eq('\n')));
+    // '(' and ')' are 0x28 and 0x29.
+    punct |= bits(_mm_or_si128(_mm_or_si128(eq(','), eq('"')),
+                               _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE))),
+                                              _mm_set1_epi8('('))));
+    lead_c3 |= bits(eq(static_cast<char>(0xC3)));
+    continuation |= bits(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                        _mm_set1_epi8(static_cast<char>(0x80))));
+    not_letter_c3 |= bits(_mm_or_si128(eq(static_cast<char>(0x97)), eq(static_cast<char>(0xB7))));  // × ÷
+  }
+  return combine(ascii_letter, space, punct, lead_c3, continuation, not_letter_c3);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same with AVX2, chosen at run time: each byte's classes come from two 16-entry tables
+// indexed by its low and high nibble (a class is a set of high nibbles times a set of low
+// nibbles), so a 32-byte vector takes two shuffles instead of a comparison per byte value.
+namespace nibble {
+enum : std::uint8_t {
+  letter_upper_half = 1,  // 0x41-0x4F, 0x61-0x6F
+  blank = 2,              // ' '
+  punct = 4,              // '"' '(' ')' ','
+  lead_c3 = 8,
+  continuation = 16,      // 0x80-0xBF
+  times_divide = 32,      // 0x97, 0xB7 (after 0xC3: × and ÷)
+  letter_lower_half = 64,  // 0x50-0x5A, 0x70-0x7A
+  newline = 128,
+};
+constexpr std::array<std::uint8_t, 32> table(bool high) {
+  std::array<std::uint8_t, 32> t{};
+  for (int x = 0; x < 16; ++x) {
+    std::uint8_t bits = 0;
+    if (high) {
+      if (x == 4 || x == 6) bits |= letter_upper_half;
+      if (x == 5 || x == 7) bits |= letter_lower_half;
+      if (x == 2) bits |= blank | punct;
+      if (x == 0) bits |= newline;
+      if (x == 0xC) bits |= lead_c3;
+      if (x >= 8 && x <= 0xB) bits |= continuation;
+      if (x == 9 || x == 0xB) bits |= times_divide;
+    } else {
+      if (x >= 1) bits |= letter_upper_half;
+      if (x <= 0xA) bits |= letter_lower_half;
+      if (x == 0) bits |= blank;
+      if (x == 0xA) bits |= newline;
+      if (x == 2 || x == 8 || x == 9 || x == 0xC) bits |= punct;
+      if (x == 3) bits |= lead_c3;
+      bits |= continuation;
+      if (x == 7) bits |= times_divide;
+    }
+    t[static_cast<std::size_t>(x)] = t[static_cast<std::size_t>(x + 16)] = bits;
+  }
+  return t;
+}
+constexpr std::array<std::uint8_t, 32> kLowTable = table(false);
+constexpr std::array<std::uint8_t, 32> kHighTable = table(true);
+}  // namespace nibble
+
+// The bytes of `classes` (bit k of the result: byte k) that have any of `bits`.
+__attribute__((target("avx2"))) inline std::uint32_t bytes_with_any(__m256i classes, std::uint8_t bits) {
+  const __m256i none =
+      _mm256_cmpeq_epi8(_mm256_and_si256(classes, _mm256_set1_epi8(static_cast<char>(bits))), _mm256_setzero_si256());
+  return ~static_cast<std::uint32_t>(_mm256_movemask_epi8(none));
+}
+
+__attribute__((target("avx2"))) window_masks classify_window_avx2(const char* text) {
+  const __m256i low_table = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(nibble::kLowTable.data()));
+  const __m256i high_table = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(nibble::kHighTable.data()));
+  const __m256i low_nibble = _mm256_set1_epi8(0x0F);
+  std::uint64_t ascii_letter = 0, space = 0, punct = 0, lead_c3 = 0, continuation = 0, not_letter_c3 = 0;
+  for (int k = 0; k < 2; ++k) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + 32 * k));
+    const __m256i classes =
+        _mm256_and_si256(_mm256_shuffle_epi8(low_table, _mm256_and_si256(v, low_nibble)),
+                         _mm256_shuffle_epi8(high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble)));
+    const int shift = 32 * k;
+    ascii_letter |= std::uint64_t{bytes_with_any(classes, nibble::letter_upper_half | nibble::letter_lower_half)} << shift;
+    space |= std::uint64_t{bytes_with_any(classes, nibble::blank | nibble::newline)} << shift;
+    punct |= std::uint64_t{bytes_with_any(classes, nibble::punct)} << shift;
+    lead_c3 |= std::uint64_t{bytes_with_any(classes, nibble::lead_c3)} << shift;
+    continuation |= std::uint64_t{bytes_with_any(classes, nibble::continuation)} << shift;
+    not_letter_c3 |= std::uint64_t{bytes_with_any(classes, nibble::times_divide)} << shift;
+  }
+  return combine(ascii_letter, space, punct, lead_c3, continuation, not_letter_c3);
+}
+
+using window_classifier = window_masks (*)(const char*);
+const window_classifier classify_window =
+    __builtin_cpu_supports("avx2") ? classify_window_avx2 : classify_window_sse2;
+#else
+constexpr auto classify_window = classify_window_sse2;
+#endif
+#endif
+
 class scanner {
  public:
   scanner(std::string_view text, std::vector<token>& out, const tokenizer_options& options,
-          const abbreviation_list& abbreviations)
-      : text_(text), n_(text.size()), out_(out), options_(options), abbreviations_(abbreviations) {}
+          const abbreviation_list& abbreviations, bool windows)
+      : text_(text), n_(text.size()), out_(out), options_(options), abbreviations_(abbreviations), windows_(windows) {}
 
   void run() {
     const void* at_sign = std::memchr(text_.data(), '@', n_);
@@ -154,6 +290,15 @@ class scanner {
     const char* const text = text_.data();
     out_.reserve(out_.size() + n_ / 5);
     while (i < n_) {
+#if defined(__SSE2__)
+      if (windows_ && n_ - i >= 64) {
+        const std::size_t end = scan_window(i, after_space);
+        if (end != i) {
+          i = end;
+          continue;
+        }
+      }
+#endif
       const auto byte = static_cast<unsigned char>(text[i]);
       if (byte == ' ') {
         ++i;
@@ -185,6 +330,49 @@ class scanner {
   }
 
  private:
+#if defined(__SSE2__)
+  // The window path: words made only of ASCII and Latin-1 letters, separated by spaces,
+  // newlines and one-byte punctuation (',' '"' '(' ')'), tokenized from bit masks of a 64-byte
+  // window rather than byte by byte. It stops before the first word that touches any other
+  // byte (an apostrophe, a period, a hyphen, a digit...), which the byte-at-a-time rules then
+  // scan; its tokens are exactly theirs (tests/unit/test_tokenizer.cpp compares the two).
+  // Returns where it stopped: `i` itself when it could take nothing.
+  std::size_t scan_window(std::size_t i, bool& after_space) {
+    if (i - window_start_ >= 48) {  // classify afresh when less than 16 known bytes remain
+      window_start_ = i;
+      window_ = classify_window(text_.data() + i);
+    }
+    const std::size_t offset = i - window_start_;
+    std::uint64_t other = window_.other >> offset;
+    if (offset) other |= ~std::uint64_t{0} << (64 - offset);  // bytes past the window: unknown
+    if (other & 1) return i;
+    const std::uint64_t letter = window_.letter >> offset;
+    const std::uint64_t punct = window_.punct >> offset;
+    // Take up to the first unknown byte, less the word it may extend.
+    std::size_t limit = other ? static_cast<std::size_t>(std::countr_zero(other)) : 64;
+    if (letter >> (limit - 1) & 1) {
+      const std::uint64_t before = ~letter & ((std::uint64_t{1} << (limit - 1)) - 1);
+      limit = before ? 64 - static_cast<std::size_t>(std::countl_zero(before)) : 0;
+      if (limit == 0) return i;
+    }
+    const std::uint64_t taken = limit == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << limit) - 1;
+    std::uint64_t starts = ((letter & ~(letter << 1)) | punct) & taken;
+    out_.reserve(out_.size() + 64);  // so that emplace_back never reallocates in the loop
+    while (starts) {
+      const auto p = static_cast<std::uint32_t>(std::countr_zero(starts));
+      starts &= starts - 1;
+      const auto start = static_cast<std::uint32_t>(i) + p;
+      // Branch-free: a punctuation byte is no letter, so its letter run has length 0.
+      const auto is_punct = static_cast<std::uint32_t>(punct >> p & 1);
+      const auto length = static_cast<std::uint32_t>(std::countr_zero(~(letter >> p))) + is_punct;
+      static_assert(static_cast<int>(token_kind::punct) == 2 && static_cast<int>(token_kind::word) == 0);
+      out_.push_back({start, start + length, static_cast<token_kind>(2 * is_punct)});
+    }
+    after_space = window_.space >> (offset + limit - 1) & 1;
+    return i + limit;
+  }
+#endif
+
   cp at(std::size_t i) const {
     if (i >= n_) return {};
     const auto byte = static_cast<unsigned char>(text_[i]);
@@ -684,6 +872,11 @@ class scanner {
   std::vector<token>& out_;
   const tokenizer_options& options_;
   const abbreviation_list& abbreviations_;
+  const bool windows_;  // take the window path where it applies
+#if defined(__SSE2__)
+  std::size_t window_start_ = static_cast<std::size_t>(-64);  // none classified yet
+  window_masks window_;
+#endif
   std::size_t next_at_ = 0;  // position of the next '@' at or after the scan (npos: none)
   std::size_t inversion_end_ = 0;
   enum { unknown, yes, no } french_ = unknown;  // the answer of options_.is_french, once asked
@@ -692,9 +885,18 @@ class scanner {
 }  // namespace
 
 void tokenizer::tokenize(std::string_view text, std::vector<token>& out, const tokenizer_options& options) const {
-  scanner s(text, out, options, *abbreviations_);
+  scanner s(text, out, options, *abbreviations_, true);
   s.run();
   if (options.nfc_quick_yes) *options.nfc_quick_yes = s.nfc_quick_yes();
 }
+
+namespace detail {
+void tokenize_bytewise(const tokenizer& tok, std::string_view text, std::vector<token>& out,
+                       const tokenizer_options& options) {
+  scanner s(text, out, options, tok.abbreviations(), false);
+  s.run();
+  if (options.nfc_quick_yes) *options.nfc_quick_yes = s.nfc_quick_yes();
+}
+}  // namespace detail
 
 }  // namespace textkit

@@ -3,6 +3,7 @@
 // current output of the code.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <span>
 #include <string>
 #include <string_view>
@@ -474,5 +475,34 @@ TEST_CASE("tokenizer: very long inputs") {
     std::string text;
     for (int i = 0; i < 20000; ++i) text += "l’État ";
     CHECK(tokenize_as(text, "fr").size() == 40000);
+  }
+}
+
+// The window path (runs of plain words classified 64 bytes at a time) must give exactly the
+// tokens of the byte-at-a-time rules, wherever a window starts or stops: random texts of
+// fragments that it takes ("word", "é", ",") and that stop it ("l’", "U.S.", "3,5", "×").
+TEST_CASE("tokenizer: the window path gives the byte-at-a-time tokens") {
+  static const std::vector<std::string> common = {"word", "Word", "é", "ça", " ", " ", " ", ",", "\n"};
+  static const std::vector<std::string> fragments = {
+      "WORD", "a", "É", "Œuvre", "×", "÷", " ", " ", " ", "  ", "\n", "\t", ",", "\"",
+      "(", ")", ";", ".", "...", "!", "?", "'", "’", "l’", "d'", "qu’", "don't", "-", "porte-parole", "a-t-il",
+      "U.S.", "M.", "etc.", "3", "3,5", "20 000", "$19.4", "%", "@user", "#tag", "http://x.org/a(b)", "a@b.co",
+      "\xC3", "\xA9", "\xC3\xC3", "\xFF", "e\xCC\x81", "😀", "👩‍🔬", "\xE2\x80\xAF", std::string(1, '\0'), "_", ":", "www.x.fr"};
+  const textkit::tokenizer tok;
+  std::mt19937 rng(64);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const std::size_t pieces = 1 + rng() % 200;
+    for (std::size_t k = 0; k < pieces; ++k) {
+      // Mostly words and spaces, so that long clean runs (and windows) occur.
+      text += rng() % 4 == 0 ? fragments[rng() % fragments.size()] : common[rng() % common.size()];
+    }
+    textkit::tokenizer_options options;
+    options.split_inversions = round % 2 == 0;
+    std::vector<textkit::token> fast, bytewise;
+    tok.tokenize(text, fast, options);
+    textkit::detail::tokenize_bytewise(tok, text, bytewise, options);
+    INFO(textkit::test::printable(text));
+    REQUIRE(fast == bytewise);
   }
 }

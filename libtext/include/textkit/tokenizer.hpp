@@ -70,4 +70,11 @@ class tokenizer {
   const abbreviation_list* abbreviations_;
 };
 
+namespace detail {
+/// tokenizer::tokenize without its window path (the bit-mask scan of runs of plain words):
+/// every byte through the general rules. For tests, which check that both give the same tokens.
+void tokenize_bytewise(const tokenizer& tok, std::string_view text, std::vector<token>& out,
+                       const tokenizer_options& options = {});
+}  // namespace detail
+
 }  // namespace textkit
