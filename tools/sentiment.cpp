@@ -50,7 +50,9 @@ void append_rules(std::string& out, std::uint8_t rules) {
     if (!(rules & bit)) continue;
     if (!first) out.push_back(',');
     first = false;
-    out += fmt::format("\"{}\"", name);
+    out.push_back('"');
+    out += name;
+    out.push_back('"');
   }
   out.push_back(']');
 }
@@ -81,22 +83,35 @@ class sentiment_processor final : public record_processor {
     }
     if (format == output_format::tsv) {
       append_tsv_field(out, rec.id);
-      out += fmt::format("\t{:.4f}\t{:.4f}\t{:.4f}\t{:.4f}\t", d.compound, d.positive, d.neutral, d.negative);
+      for (const double value : {d.compound, d.positive, d.neutral, d.negative}) {
+        out.push_back('\t');
+        append_fixed(out, value, 4);
+      }
+      out.push_back('\t');
       append_tsv_field(out, label);
       out.push_back('\n');
       return;
     }
-    out += fmt::format("\"sentiment\":{{\"compound\":{:.4f},\"pos\":{:.4f},\"neu\":{:.4f},\"neg\":{:.4f},\"label\":",
-                       d.compound, d.positive, d.neutral, d.negative);
+    out += "\"sentiment\":{\"compound\":";
+    append_fixed(out, d.compound, 4);
+    out += ",\"pos\":";
+    append_fixed(out, d.positive, 4);
+    out += ",\"neu\":";
+    append_fixed(out, d.neutral, 4);
+    out += ",\"neg\":";
+    append_fixed(out, d.negative, 4);
+    out += ",\"label\":";
     append_json_string(out, label);
     if (classifier_ && classifier_->is_regression()) {
-      out += fmt::format(",\"score\":{:.4f}", model_score);
+      out += ",\"score\":";
+      append_fixed(out, model_score, 4);
     } else if (classifier_) {
       out += ",\"probabilities\":{";
       for (std::size_t i = 0; i < probabilities_.size(); ++i) {
         if (i) out.push_back(',');
         append_json_string(out, classifier_->labels()[i]);
-        out += fmt::format(":{:.4f}", probabilities_[i]);
+        out.push_back(':');
+        append_fixed(out, probabilities_[i], 4);
       }
       out.push_back('}');
     }
@@ -106,7 +121,13 @@ class sentiment_processor final : public record_processor {
     for (std::size_t i = 0; i < result_.sentences.size(); ++i) {
       const auto& s = result_.sentences[i];
       if (i) out.push_back(',');
-      out += fmt::format("{{\"start\":{},\"end\":{},\"compound\":{:.4f}}}", s.start, s.end, s.scores.compound);
+      out += "{\"start\":";
+      append_int(out, s.start);
+      out += ",\"end\":";
+      append_int(out, s.end);
+      out += ",\"compound\":";
+      append_fixed(out, s.scores.compound, 4);
+      out.push_back('}');
     }
     out.push_back(']');
     if (options_.explain) {
@@ -116,8 +137,15 @@ class sentiment_processor final : public record_processor {
         if (i) out.push_back(',');
         out += "{\"token\":";
         append_json_string(out, rec.text.substr(e.start, e.end - e.start));
-        out += fmt::format(",\"start\":{},\"end\":{},\"lexicon\":{:.4f},\"valence\":{:.4f},\"rules\":", e.start,
-                           e.end, e.base, e.value);
+        out += ",\"start\":";
+        append_int(out, e.start);
+        out += ",\"end\":";
+        append_int(out, e.end);
+        out += ",\"lexicon\":";
+        append_fixed(out, e.base, 4);
+        out += ",\"valence\":";
+        append_fixed(out, e.value, 4);
+        out += ",\"rules\":";
         append_rules(out, e.rules);
         out.push_back('}');
       }
