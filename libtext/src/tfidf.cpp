@@ -137,6 +137,7 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
   }
   struct entry {
     std::string_view key;
+    std::uint64_t prefix;  // the key's first 8 bytes, big-endian, zero-padded: see by_key
     term_statistics::counts counts;
     std::size_t index;
   };
@@ -145,18 +146,31 @@ tfidf_model tfidf_model::build(const term_statistics& stats, const analyzer_opti
   for (std::size_t i = 0; i < stats.size(); ++i) {
     const term_statistics::counts& c = stats.counts_of(i);
     const double df = static_cast<double>(c.df);
-    if (partial || (df <= high && df >= low)) kept.push_back({stats.key(i), c, i});
+    if (partial || (df <= high && df >= low)) {
+      const std::string_view key = stats.key(i);
+      std::uint64_t prefix = 0;
+      for (std::size_t k = 0; k < 8; ++k) {
+        prefix = prefix << 8 | (k < key.size() ? static_cast<unsigned char>(key[k]) : 0u);
+      }
+      kept.push_back({key, prefix, c, i});
+    }
   }
+  // Byte order of the keys. Prefixes that differ order their keys the same way (a key that
+  // ends inside the prefix is a prefix of the other), so the bytes are compared only on
+  // equal prefixes: sorting a large vocabulary then mostly compares integers in place.
+  const auto by_key = [](const entry& a, const entry& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : a.key < b.key;
+  };
   if (!partial && pruning.max_features && kept.size() > *pruning.max_features) {
     // The most frequent terms by total count; ties by term bytes (scikit-learn's order among
     // ties is whatever its unstable sort gives).
     const auto limit = static_cast<std::ptrdiff_t>(*pruning.max_features);
-    std::partial_sort(kept.begin(), kept.begin() + limit, kept.end(), [](const entry& a, const entry& b) {
-      return a.counts.tf != b.counts.tf ? a.counts.tf > b.counts.tf : a.key < b.key;
+    std::partial_sort(kept.begin(), kept.begin() + limit, kept.end(), [&by_key](const entry& a, const entry& b) {
+      return a.counts.tf != b.counts.tf ? a.counts.tf > b.counts.tf : by_key(a, b);
     });
     kept.resize(static_cast<std::size_t>(limit));
   }
-  std::sort(kept.begin(), kept.end(), [](const entry& a, const entry& b) { return a.key < b.key; });
+  std::sort(kept.begin(), kept.end(), by_key);
   if (feature_of_entry) {
     feature_of_entry->assign(stats.size(), term_index::npos);
     for (std::size_t f = 0; f < kept.size(); ++f) (*feature_of_entry)[kept[f].index] = static_cast<std::uint32_t>(f);
