@@ -1,5 +1,6 @@
 #include "textkit/tokenizer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -357,7 +358,9 @@ class scanner {
     }
     const std::uint64_t taken = limit == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << limit) - 1;
     std::uint64_t starts = ((letter & ~(letter << 1)) | punct) & taken;
-    out_.reserve(out_.size() + 64);  // so that emplace_back never reallocates in the loop
+    // Room for 64 more tokens, so that push_back never reallocates in the loop; growing
+    // geometrically (reserve alone would grow by 64 each time: quadratic on long texts).
+    if (out_.capacity() - out_.size() < 64) out_.reserve(std::max(2 * out_.capacity(), out_.size() + 64));
     while (starts) {
       const auto p = static_cast<std::uint32_t>(std::countr_zero(starts));
       starts &= starts - 1;
