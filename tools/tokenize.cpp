@@ -137,7 +137,8 @@ class tokenize_processor final : public record_processor {
   static void write_plain_tokens(std::string_view text, std::span<const token> tokens, std::string& out) {
     if (!tokens.empty()) {
       const std::size_t at = out.size();
-      out.resize(at + 2 * std::size_t{tokens.back().end - tokens.front().start} + 3 * tokens.size() + 1);
+      // (+ 16: room for the last token's 16-byte copy below.)
+      out.resize(at + 2 * std::size_t{tokens.back().end - tokens.front().start} + 3 * tokens.size() + 1 + 16);
       char* const begin = out.data() + at;
       char* p = begin;
       *p++ = '[';
@@ -160,6 +161,9 @@ class tokenize_processor final : public record_processor {
             *p++ = ch;
           }
           if (!plain) break;
+        } else if (n <= 16 && t.start + 16 <= text.size()) {
+          std::memcpy(p, src, 16);  // most tokens: one fixed-size move, no branch on the length
+          p += n;
         } else {
           copy_short(p, src, n);
           p += n;
