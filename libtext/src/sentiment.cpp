@@ -329,56 +329,84 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
                                                 std::size_t first_token, const sentiment_resources& res,
                                                 std::vector<sentiment_evidence>& evidence) {
   const std::size_t n = tokens.size();
-  // Per-token scratch, reused across sentences (no allocation once warm).
-  auto& values = scratch_.values;
-  auto& rules = scratch_.rules;
-  auto& bases = scratch_.bases;
-  auto& boost = scratch_.boost;                  // booster increment carried by each word (0: none)
-  auto& inside_phrase = scratch_.inside_phrase;  // words an idiom used: they modify nothing else
-  auto& span_end = scratch_.span_end;            // an idiom or emoticon is reported whole
-  auto& info = scratch_.info;
-  values.assign(n, 0.0f);
-  rules.assign(n, 0);
-  bases.assign(n, 0.0f);
-  boost.assign(n, 0.0f);
-  inside_phrase.assign(n, 0);
-  span_end.resize(n);
-  for (std::size_t i = 0; i < n; ++i) span_end[i] = tokens[i].end;
-  std::size_t contrast_at = n;            // the last contrast word or phrase (n: none)
-  auto word = [&](std::size_t i) { return std::string_view(folded_views_[first_token + i]); };
+  // Per-token scratch, one struct per token, reused across sentences (no allocation once warm).
+  auto& at = scratch_;
+  at.assign(n, token_state{});
+  std::size_t contrast_at = n;  // the last contrast word or phrase (n: none)
+  auto word = [&](std::size_t i) { return analysis_.terms[first_token + i].text; };
   auto raw = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
-  info.assign(n, nullptr);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (tokens[i].kind == token_kind::word) info[i] = res.lookup(word(i));
-  }
-  auto is_negator = [&](std::size_t i) { return info[i] && info[i]->negator; };
+  auto is_negator = [&](std::size_t i) { return at[i].info && at[i].info->negator; };
 
+  // Pass 1: what the resources know of each word, and whether the sentence mixes capitals and
+  // lower case (only then do ALL-CAPS words get emphasis).
   bool any_caps = false, any_lower = false;
   for (std::size_t i = 0; i < n; ++i) {
+    at[i].span_end = tokens[i].end;
     if (tokens[i].kind != token_kind::word) continue;
-    const std::string_view r = raw(i);
-    if (r[0] >= 'a' && r[0] <= 'z') {  // most words: a lower-case letter, seen at once
+    at[i].info = res.lookup(word(i));
+    const char first = text[tokens[i].start];
+    if (first >= 'a' && first <= 'z') {  // most words: a lower-case letter, seen at once
       any_lower = true;
       continue;
     }
+    const std::string_view r = raw(i);
     if (!has_letter(r)) continue;
     (has_lower_case_letter(r) ? any_lower : any_caps) = true;
   }
   const bool caps_emphasis = any_caps && any_lower;
 
+  // Boosters, negation and capitals, looking back over the three previous words: applied to a
+  // value as soon as it is set, since it reads only what pass 2 already settled before it.
+  auto modify = [&](std::size_t i) {
+    token_state& here = at[i];
+    float v = here.value;
+    if (v == 0) return;
+    if (caps_emphasis && tokens[i].kind == token_kind::word && has_letter(raw(i)) && !has_lower_case_letter(raw(i))) {
+      v += v > 0 ? kCapitals : -kCapitals;
+      here.rules |= rule_capitals;
+    }
+    bool negated = false;
+    std::size_t seen = 0;
+    // An idiom that starts with a negator ("pas mal", "not bad") already is the negated form.
+    const bool idiom = here.rules & rule_idiom;
+    const bool negation_inside = idiom && is_negator(i);
+    for (std::size_t j = i; j > 0 && seen < 3;) {
+      --j;
+      if (tokens[j].kind != token_kind::word) continue;
+      if (at[j].inside_phrase && !idiom) {
+        ++seen;
+        continue;
+      }
+      if (at[j].boost != 0) {
+        const float scalar = at[j].boost * kBoosterDecay[seen];
+        v += v > 0 ? scalar : -scalar;
+        here.rules |= at[j].boost > 0 ? rule_boosted : rule_dampened;
+      }
+      if (is_negator(j)) negated = true;
+      ++seen;
+    }
+    if (negated && !negation_inside) {
+      v *= kNegation;
+      here.rules |= rule_negated;
+    }
+    here.value = v;
+  };
+
+  // Pass 2: the value of each word, emoji, emoticon and idiom.
   for (std::size_t i = 0; i < n;) {
     const token& t = tokens[i];
     if (t.kind == token_kind::emoji) {
       // Skin tones (U+1F3FB..U+1F3FF, 4 bytes F0 9F 8F BB..BF) do not change the valence.
       std::string plain(raw(i));
-      for (std::size_t at; (at = plain.find("\xF0\x9F\x8F")) != std::string::npos;) {
-        if (at + 3 < plain.size() && static_cast<unsigned char>(plain[at + 3]) >= 0xBB) {
-          plain.erase(at, 4);
+      for (std::size_t tone; (tone = plain.find("\xF0\x9F\x8F")) != std::string::npos;) {
+        if (tone + 3 < plain.size() && static_cast<unsigned char>(plain[tone + 3]) >= 0xBB) {
+          plain.erase(tone, 4);
         } else {
           break;
         }
       }
-      bases[i] = values[i] = res.symbol_valence(plain);
+      at[i].base = at[i].value = res.symbol_valence(plain);
+      modify(i);
       ++i;
       continue;
     }
@@ -392,14 +420,15 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       std::size_t matched = 0;
       for (std::size_t len = adjacent; len >= 1 && !matched; --len) {
         const std::string_view candidate = text.substr(t.start, tokens[i + len - 1].end - t.start);
-        if (len == 1 && t.kind == token_kind::word && info[i] && info[i]->valence != 0) continue;  // a word first
+        if (len == 1 && t.kind == token_kind::word && at[i].info && at[i].info->valence != 0) continue;  // a word first
         if (const float v = res.symbol_valence(candidate); v != 0) {
-          bases[i] = values[i] = v;
-          span_end[i] = tokens[i + len - 1].end;
+          at[i].base = at[i].value = v;
+          at[i].span_end = tokens[i + len - 1].end;
           matched = len;
         }
       }
       if (matched) {
+        modify(i);
         i += matched;
         continue;
       }
@@ -408,95 +437,62 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       ++i;
       continue;
     }
+    const sentiment_resources::word_info* info = at[i].info;
     sentiment_resources::phrase_match match;
-    if (info[i] && info[i]->phrase_group != term_index::npos) {
+    if (info && info->phrase_group != term_index::npos) {
       std::string_view ahead[6];
       std::size_t count = 0;
       for (std::size_t k = i; k < n && count < 6; ++k) ahead[count++] = word(k);
-      match = res.phrase_in_group(info[i]->phrase_group, std::span<const std::string_view>(ahead, count));
+      match = res.phrase_in_group(info->phrase_group, std::span<const std::string_view>(ahead, count));
     }
     if (match.words > 0) {
-      for (std::size_t k = i; k < i + match.words; ++k) inside_phrase[k] = 1;
+      for (std::size_t k = i; k < i + match.words; ++k) at[k].inside_phrase = 1;
       if (match.contrast) {
         contrast_at = i + match.words - 1;
       } else if (match.booster) {
-        boost[i + match.words - 1] = match.value;
+        at[i + match.words - 1].boost = match.value;
       } else {
-        bases[i] = values[i] = match.value;
-        rules[i] |= rule_idiom;
-        span_end[i] = tokens[i + match.words - 1].end;
+        at[i].base = at[i].value = match.value;
+        at[i].rules |= rule_idiom;
+        at[i].span_end = tokens[i + match.words - 1].end;
+        modify(i);
       }
       i += match.words;
       continue;
     }
-    if (info[i]) {
-      if (info[i]->contrast) contrast_at = i;
-      if (info[i]->booster != 0) {
-        boost[i] = info[i]->booster;
-      } else if (!info[i]->negator) {
-        bases[i] = values[i] = info[i]->valence;
+    if (info) {
+      if (info->contrast) contrast_at = i;
+      if (info->booster != 0) {
+        at[i].boost = info->booster;
+      } else if (!info->negator) {
+        at[i].base = at[i].value = info->valence;
+        modify(i);
       }
     }
     ++i;
   }
 
-  // Boosters, negation and capitals, looking back over the three previous words.
-  for (std::size_t i = 0; i < n; ++i) {
-    float v = values[i];
-    if (v == 0) continue;
-    if (caps_emphasis && tokens[i].kind == token_kind::word && has_letter(raw(i)) && !has_lower_case_letter(raw(i))) {
-      v += v > 0 ? kCapitals : -kCapitals;
-      rules[i] |= rule_capitals;
-    }
-    bool negated = false;
-    std::size_t seen = 0;
-    // An idiom that starts with a negator ("pas mal", "not bad") already is the negated form.
-    const bool negation_inside = (rules[i] & rule_idiom) && is_negator(i);
-    for (std::size_t j = i; j > 0 && seen < 3;) {
-      --j;
-      if (tokens[j].kind != token_kind::word) continue;
-      if (inside_phrase[j] && !(rules[i] & rule_idiom)) {
-        ++seen;
-        continue;
-      }
-      if (boost[j] != 0) {
-        const float scalar = boost[j] * kBoosterDecay[seen];
-        v += v > 0 ? scalar : -scalar;
-        rules[i] |= boost[j] > 0 ? rule_boosted : rule_dampened;
-      }
-      if (is_negator(j)) negated = true;
-      ++seen;
-    }
-    if (negated && !negation_inside) {
-      v *= kNegation;
-      rules[i] |= rule_negated;
-    }
-    values[i] = v;
-  }
-
-  // "X but Y": the last contrast word shifts the weight to what follows it.
-  if (contrast_at < n) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (values[i] == 0 || i == contrast_at) continue;
-      values[i] *= i < contrast_at ? kBeforeContrast : kAfterContrast;
-      rules[i] |= i < contrast_at ? rule_before_contrast : rule_after_contrast;
-    }
-  }
-
+  // Pass 3: "X but Y" (the last contrast word shifts the weight to what follows it), then the
+  // totals and the evidence.
   sentiment_scores s;
   double positive = 0, negative = 0;
   std::size_t neutral = 0;
   int exclamations = 0, questions = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view r = raw(i);
+    token_state& here = at[i];
     if (tokens[i].kind == token_kind::punct) {
+      const std::string_view r = raw(i);
       exclamations += static_cast<int>(std::count(r.begin(), r.end(), '!'));
       questions += static_cast<int>(std::count(r.begin(), r.end(), '?'));
     }
-    if (values[i] != 0) {
-      s.sum += values[i];
-      (values[i] > 0 ? positive : negative) += values[i] + (values[i] > 0 ? 1.0 : -1.0);
-      evidence.push_back({tokens[i].start, span_end[i], bases[i], values[i], rules[i]});
+    if (here.value != 0) {
+      if (contrast_at < n && i != contrast_at) {
+        here.value *= i < contrast_at ? kBeforeContrast : kAfterContrast;
+        here.rules |= i < contrast_at ? rule_before_contrast : rule_after_contrast;
+      }
+      s.sum += here.value;
+      (here.value > 0 ? positive : negative) += here.value + (here.value > 0 ? 1.0 : -1.0);
+      evidence.push_back({tokens[i].start, here.span_end, here.base, here.value, here.rules});
     } else if (tokens[i].kind == token_kind::word) {
       ++neutral;
     }
@@ -525,9 +521,7 @@ void sentiment_analyzer::analyze(std::string_view text, sentiment_result& out) {
   out.sentences.clear();
   out.evidence.clear();
   out.document = {};
-  // Folded words, one per token (the analysis keeps every token: no filtering is asked for).
-  folded_views_.clear();
-  for (const term& t : analysis_.terms) folded_views_.push_back(t.text);
+  // The analysis keeps every token (no filtering is asked for): terms[i] is token i folded.
   if (analysis_.lang.empty()) {
     // French or English from their function words when they are clear; CLD2 otherwise.
     vote_words_.clear();
@@ -538,11 +532,11 @@ void sentiment_analyzer::analyze(std::string_view text, sentiment_result& out) {
     analysis_.lang = vote.empty() ? detect_language(text) : std::string(vote);
   }
   out.lang = analysis_.lang;
+  const sentiment_resources& res = resources_for(analysis_.lang);
   double sum = 0, positive = 0, negative = 0, neutral = 0;
   for (const sentence& s : analysis_.sentences) {
     const std::span<const token> tokens(analysis_.tokens.data() + s.first_token, s.end_token - s.first_token);
-    sentence_sentiment ss{s.start, s.end,
-                          score_span(text, tokens, s.first_token, resources_for(analysis_.lang), out.evidence)};
+    sentence_sentiment ss{s.start, s.end, score_span(text, tokens, s.first_token, res, out.evidence)};
     sum += ss.scores.sum;
     // Weights back from proportions: every sentence counts by its own total.
     positive += ss.scores.positive;

@@ -164,15 +164,18 @@ class sentiment_analyzer {
   analyzer analyzer_;
   analysis analysis_;
   std::vector<std::pair<std::string, sentiment_resources>> embedded_;
-  std::vector<std::string_view> folded_views_;
   std::vector<std::string_view> vote_words_;  // the first words, for the French/English vote
-  struct scratch {
-    std::vector<float> values, bases, boost;
-    std::vector<std::uint8_t> rules;
-    std::vector<char> inside_phrase;
-    std::vector<std::uint32_t> span_end;
-    std::vector<const sentiment_resources::word_info*> info;
-  } scratch_;
+  /// What score_span knows of one token of the sentence.
+  struct token_state {
+    const sentiment_resources::word_info* info = nullptr;  ///< nullptr: not a known word
+    float value = 0;             ///< after the rules
+    float base = 0;              ///< lexicon (or idiom, emoji) valence
+    float boost = 0;             ///< booster increment carried by the word (0: none)
+    std::uint32_t span_end = 0;  ///< an idiom or emoticon is reported whole
+    std::uint8_t rules = 0;      ///< bits of sentiment_rule
+    bool inside_phrase = false;  ///< an idiom used this word: it modifies nothing else
+  };
+  std::vector<token_state> scratch_;
 };
 
 }  // namespace textkit
