@@ -8,8 +8,10 @@ namespace textkit {
 
 namespace {
 
-// The table hash, inlined into the lookups; term_index::hash() exposes it.
-inline std::uint64_t hash_bytes(std::string_view term) noexcept {
+// The table hash, inlined into the lookups; term_index::hash() exposes it. When `short_bytes`
+// is given and the term has at most 8 bytes, it receives them (as term_index::inline_bytes
+// would read them): the hash has just loaded them.
+inline std::uint64_t hash_bytes(std::string_view term, std::uint64_t* short_bytes = nullptr) noexcept {
   // 8 bytes at a time, multiply-xorshift mixing; the tail is read as one little-endian word.
   constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
   std::uint64_t h = 0x243F6A8885A308D3ULL ^ (term.size() * k);
@@ -18,12 +20,15 @@ inline std::uint64_t hash_bytes(std::string_view term) noexcept {
   while (n >= 8) {
     std::uint64_t chunk;
     std::memcpy(&chunk, p, 8);
+    if (short_bytes) *short_bytes = chunk;  // the 8 bytes of an 8-byte term
     h = (h ^ chunk) * k;
     h ^= h >> 29;
     p += 8;
     n -= 8;
   }
-  h = (h ^ utf8::load_short(p, n)) * k;
+  const std::uint64_t tail = utf8::load_short(p, n);
+  if (short_bytes && term.size() < 8) *short_bytes = tail;
+  h = (h ^ tail) * k;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ULL;
   h ^= h >> 32;
@@ -62,6 +67,9 @@ struct term_index::key {
   key(std::string_view t, std::uint64_t h) noexcept
       : term(t), hash(h), bytes(t.size() <= 8 ? inline_bytes(t) : 0), check(check_of(h, t.size())),
         is_short(t.size() <= 8) {}
+  // With the short term's bytes already loaded (0 for a longer term).
+  key(std::string_view t, std::uint64_t h, std::uint64_t short_bytes) noexcept
+      : term(t), hash(h), bytes(short_bytes), check(check_of(h, t.size())), is_short(t.size() <= 8) {}
 };
 
 inline std::uint32_t term_index::probe(const table& t, const key& k) const {
@@ -140,11 +148,18 @@ void term_index::rebuild_filter() {
   for (const std::uint64_t h : hashes_) filter_add(h);
 }
 
-std::uint32_t term_index::find(std::string_view term) const { return find_key(key(term, hash_bytes(term))); }
+std::uint32_t term_index::find(std::string_view term) const {
+  std::uint64_t short_bytes = 0;
+  const std::uint64_t h = hash_bytes(term, &short_bytes);
+  // Lexicons: most words are absent, and the filter says so before anything else is read.
+  if (absent_first_ && (size() == 0 || !filter_may_hold(h))) return npos;
+  return find_key(key(term, h, short_bytes));
+}
 
 std::uint32_t term_index::intern(std::string_view term) {
-  const std::uint64_t h = hash_bytes(term);
-  const std::uint32_t found = find_key(key(term, h));
+  std::uint64_t short_bytes = 0;
+  const std::uint64_t h = hash_bytes(term, &short_bytes);
+  const std::uint32_t found = find_key(key(term, h, short_bytes));
   if (found != npos) return found;
   const auto id = static_cast<std::uint32_t>(size());
   hashes_.push_back(h);
