@@ -8,7 +8,10 @@
 namespace textkit {
 namespace {
 
-std::string_view span(std::string_view text, const token& t) { return text.substr(t.start, t.end - t.start); }
+// (Tokens lie inside the text: no bounds check, which would cost a branch per token.)
+std::string_view span(std::string_view text, const token& t) {
+  return std::string_view(text.data() + t.start, t.end - t.start);
+}
 
 // '.', '!', '?', '…' and runs of them ("...", "?!").
 bool is_terminal(std::string_view s) {
@@ -72,11 +75,14 @@ void sentence_splitter::split(std::string_view text, std::span<const token> toke
     return (starters_en_ && starters_en_->contains(folded)) || (starters_fr_ && starters_fr_->contains(folded));
   };
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view here = span(text, tokens[i]);
-    if (i + 1 < n && has_blank_line(text.substr(tokens[i].end, tokens[i + 1].start - tokens[i].end))) {
+    const token& t = tokens[i];
+    if (i + 1 < n && has_blank_line(std::string_view(text.data() + t.end, tokens[i + 1].start - t.end))) {
       close(i + 1);
       continue;
     }
+    // Most tokens: a word that does not end with a period, which ends nothing.
+    if (t.kind == token_kind::word && text[t.end - 1] != '.') continue;
+    const std::string_view here = span(text, t);
     bool ends = false;
     std::size_t last = i;
     if (tokens[i].kind == token_kind::punct && is_terminal(here)) {
