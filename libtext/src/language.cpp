@@ -39,7 +39,7 @@ namespace {
 
 // Function words that are frequent in one language and rare as words of the other (or of
 // Spanish, Italian, German: "de", "la", "il", "que", "die" are left out on purpose), packed
-// as little-endian words so that a lookup is a binary search over integers.
+// as little-endian words so that a lookup compares integers.
 constexpr std::array<std::string_view, 23> kFrenchMarkers = {
     "les", "des", "est", "et", "une", "du", "dans", "pour", "pas", "sur", "avec", "sont",
     "été", "cette", "mais", "aux", "ont", "nous", "vous", "ces", "être", "leur", "très"};
@@ -57,22 +57,35 @@ constexpr bool markers_fit(std::span<const std::string_view> markers) {
 static_assert(markers_fit(kFrenchMarkers) && markers_fit(kEnglishMarkers), "the vote skips other word sizes");
 
 struct marker {
-  std::uint64_t word;
-  std::uint8_t bit;  // 0-22 French, 32-50 English
+  std::uint64_t word = 0;  // 0: an empty slot
+  std::uint8_t bit = 0;    // 0-22 French, 32-50 English
 };
 
+// The markers in an open-addressing table of 128 slots (a third full): a lookup is a multiply,
+// and a load or two, where a binary search took six unpredictable branches.
 struct marker_table {
-  std::array<marker, kFrenchMarkers.size() + kEnglishMarkers.size()> markers{};
+  static constexpr std::size_t slots = 128;
+  std::array<marker, slots> table{};
+  static std::size_t slot_of(std::uint64_t word) noexcept {
+    return static_cast<std::size_t>((word * 0x9E3779B97F4A7C15ULL) >> 57);
+  }
+  void add(std::string_view m, std::uint8_t bit) {
+    const std::uint64_t word = utf8::load_short(m.data(), m.size());
+    std::size_t at = slot_of(word);
+    while (table[at].word != 0) at = (at + 1) % slots;
+    table[at] = {word, bit};
+  }
   marker_table() {
-    std::size_t i = 0;
-    for (std::size_t f = 0; f < kFrenchMarkers.size(); ++f) {
-      markers[i++] = {utf8::load_short(kFrenchMarkers[f].data(), kFrenchMarkers[f].size()), static_cast<std::uint8_t>(f)};
+    for (std::size_t f = 0; f < kFrenchMarkers.size(); ++f) add(kFrenchMarkers[f], static_cast<std::uint8_t>(f));
+    for (std::size_t e = 0; e < kEnglishMarkers.size(); ++e) add(kEnglishMarkers[e], static_cast<std::uint8_t>(32 + e));
+  }
+  // The marker's bit (as a mask), or 0.
+  std::uint64_t find(std::uint64_t word) const noexcept {
+    if (word == 0) return 0;  // NUL bytes only: not a word, and the empty slots' value
+    for (std::size_t at = slot_of(word);; at = (at + 1) % slots) {
+      if (table[at].word == word) return std::uint64_t{1} << table[at].bit;
+      if (table[at].word == 0) return 0;
     }
-    for (std::size_t e = 0; e < kEnglishMarkers.size(); ++e) {
-      markers[i++] = {utf8::load_short(kEnglishMarkers[e].data(), kEnglishMarkers[e].size()),
-                      static_cast<std::uint8_t>(32 + e)};
-    }
-    std::sort(markers.begin(), markers.end(), [](const marker& a, const marker& b) { return a.word < b.word; });
   }
 };
 
@@ -86,10 +99,7 @@ std::string_view french_or_english(std::span<const std::string_view> folded_word
     if (words == language_vote_words) break;
     ++words;
     if (w.size() < 2 || w.size() > kLongestMarker) continue;  // most words: no search
-    const std::uint64_t packed = utf8::load_short(w.data(), w.size());
-    const auto it = std::lower_bound(table.markers.begin(), table.markers.end(), packed,
-                                     [](const marker& m, std::uint64_t v) { return m.word < v; });
-    if (it != table.markers.end() && it->word == packed) seen |= std::uint64_t{1} << it->bit;
+    seen |= table.find(utf8::load_short(w.data(), w.size()));
   }
   const int french = std::popcount(seen & 0xFFFFFFFFu);
   const int english = std::popcount(seen >> 32);

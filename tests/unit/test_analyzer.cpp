@@ -479,4 +479,15 @@ TEST_CASE("language: CLD2 and the French/English function-word vote") {
   CHECK(french_or_english(padded).empty());
   padded.erase(padded.begin(), padded.begin() + 10);
   CHECK(french_or_english(padded) == "fr");
+  // Every marker counts, wherever it lands in the lookup table; NUL bytes are no word.
+  for (const char* fr : {"les des est", "et une du", "dans pour pas", "sur avec sont", "été cette mais",
+                         "aux ont nous", "vous ces être", "leur très les"}) {
+    CHECK(french_or_english(words(fr)) == "fr");
+  }
+  for (const char* en : {"the and of", "to is was", "that with for", "are this have", "has from which",
+                         "were been would", "their the and"}) {
+    CHECK(french_or_english(words(en)) == "en");
+  }
+  const std::string nul(2, '\0');
+  CHECK(french_or_english(std::vector<std::string_view>{nul, nul, nul, nul}).empty());
 }
