@@ -176,23 +176,29 @@ void analyzer::normalise(std::string_view text, const token& tok, bool doc_is_nf
 
 namespace {
 
-// True when the token is at most 16 bytes of ASCII without capitals, which case folding leaves
-// as they are: most tokens of news text. One 16-byte load (when the text has 16 bytes from
-// the token's start) instead of a loop with a branch on the length; false means "ask
-// unicode::is_case_fold_inert".
-bool plain_lower_case(std::string_view text, const token& tok) noexcept {
+// Tokens of at most 16 ASCII bytes (most tokens of news text), seen with one 16-byte load when
+// the text has 16 bytes from the token's start, instead of a loop with a branch on the length.
+enum class short_ascii {
+  lower,     // no capitals: case folding leaves the token as it is
+  capitals,  // folded by adding 0x20 to each capital: `lowered` holds the result
+  other,     // longer, beyond ASCII, or too near the end of the text: the general path
+};
+short_ascii classify_short_ascii(std::string_view text, const token& tok, char* lowered) noexcept {
 #if defined(__SSE2__)
   const std::size_t n = tok.end - tok.start;
-  if (n > 16 || std::size_t{tok.start} + 16 > text.size()) return false;
+  if (n > 16 || std::size_t{tok.start} + 16 > text.size()) return short_ascii::other;
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + tok.start));
   const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-  // High bit: a byte >= 0x80 (UTF-8 beyond ASCII); capital: 'A'..'Z'.
-  const auto attention = static_cast<unsigned>(_mm_movemask_epi8(v) | _mm_movemask_epi8(capital));
-  return (attention & ((1u << n) - 1)) == 0;
+  const unsigned in_token = (1u << n) - 1;
+  if (static_cast<unsigned>(_mm_movemask_epi8(v)) & in_token) return short_ascii::other;  // a byte >= 0x80
+  if (!(static_cast<unsigned>(_mm_movemask_epi8(capital)) & in_token)) return short_ascii::lower;
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered), _mm_add_epi8(v, _mm_and_si128(capital, _mm_set1_epi8(0x20))));
+  return short_ascii::capitals;
 #else
   (void)text;
   (void)tok;
-  return false;
+  (void)lowered;
+  return short_ascii::other;
 #endif
 }
 
@@ -206,13 +212,19 @@ void analyzer::fold_terms(std::string_view text, analysis& out) {
       const token& tok = out.tokens[t];
       if (options_.drop_punct && tok.kind == token_kind::punct) continue;
       const std::string_view original = text.substr(tok.start, tok.end - tok.start);
-      if (plain_lower_case(text, tok) || unicode::is_case_fold_inert(original)) {  // most tokens: the term is the token
-        out.terms.push_back({original, tok.start, tok.end, tok.kind, 1});
+      char lowered[16];
+      const short_ascii ascii = classify_short_ascii(text, tok, lowered);
+      if (ascii == short_ascii::lower || (ascii == short_ascii::other && unicode::is_case_fold_inert(original))) {
+        out.terms.push_back({original, tok.start, tok.end, tok.kind, 1});  // most tokens: the term is the token
         continue;
       }
       // The arena may still move: its terms get their text once it is complete.
       const auto offset = static_cast<std::uint32_t>(out.arena.size());
-      unicode::append_case_folded(out.arena, original);
+      if (ascii == short_ascii::capitals) {
+        out.arena.append(lowered, original.size());
+      } else {
+        unicode::append_case_folded(out.arena, original);
+      }
       arena_terms_.push_back({out.terms.size(), offset, static_cast<std::uint32_t>(out.arena.size() - offset)});
       out.terms.push_back({{}, tok.start, tok.end, tok.kind, 1});
     }
