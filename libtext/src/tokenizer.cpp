@@ -147,6 +147,11 @@ std::size_t end_of_simple_letters(const char* text, std::size_t i, std::size_t n
   }
 }
 
+#if !defined(__SSE2__)
+struct window_masks {};
+using window_classifier = window_masks (*)(const char*);
+#endif
+
 #if defined(__SSE2__)
 // Byte classes of a 64-byte window, one bit per byte (bit k: byte k of the window).
 struct window_masks {
@@ -155,6 +160,8 @@ struct window_masks {
   std::uint64_t punct = 0;   // ',' '"' '(' ')': one-byte tokens that never join a neighbour
   std::uint64_t other = 0;   // everything else: the byte-at-a-time scanner decides
 };
+
+using window_classifier = window_masks (*)(const char*);
 
 // From the per-byte class bits to the masks; a Latin-1 letter (U+00C0-U+00FF but × and ÷)
 // is a 0xC3 lead byte followed by a continuation byte other than 0x97 and 0xB7.
@@ -268,19 +275,21 @@ __attribute__((target("avx2"))) window_masks classify_window_avx2(const char* te
   return combine(ascii_letter, space, punct, lead_c3, continuation, not_letter_c3);
 }
 
-using window_classifier = window_masks (*)(const char*);
-const window_classifier classify_window =
+const window_classifier best_window_classifier =
     __builtin_cpu_supports("avx2") ? classify_window_avx2 : classify_window_sse2;
 #else
-constexpr auto classify_window = classify_window_sse2;
+const window_classifier best_window_classifier = classify_window_sse2;
 #endif
+#else
+const window_classifier best_window_classifier = nullptr;  // no window path on this target
 #endif
 
 class scanner {
  public:
   scanner(std::string_view text, std::vector<token>& out, const tokenizer_options& options,
-          const abbreviation_list& abbreviations, bool windows)
-      : text_(text), n_(text.size()), out_(out), options_(options), abbreviations_(abbreviations), windows_(windows) {}
+          const abbreviation_list& abbreviations, window_classifier classify_window)
+      : text_(text), n_(text.size()), out_(out), options_(options), abbreviations_(abbreviations),
+        classify_window_(classify_window) {}
 
   void run() {
     const void* at_sign = std::memchr(text_.data(), '@', n_);
@@ -292,7 +301,7 @@ class scanner {
     out_.reserve(out_.size() + n_ / 5);
     while (i < n_) {
 #if defined(__SSE2__)
-      if (windows_ && n_ - i >= 64) {
+      if (classify_window_ && n_ - i >= 64) {
         const std::size_t end = scan_window(i, after_space);
         if (end != i) {
           i = end;
@@ -341,7 +350,7 @@ class scanner {
   std::size_t scan_window(std::size_t i, bool& after_space) {
     if (i - window_start_ >= 48) {  // classify afresh when less than 16 known bytes remain
       window_start_ = i;
-      window_ = classify_window(text_.data() + i);
+      window_ = classify_window_(text_.data() + i);
     }
     const std::size_t offset = i - window_start_;
     std::uint64_t other = window_.other >> offset;
@@ -875,7 +884,7 @@ class scanner {
   std::vector<token>& out_;
   const tokenizer_options& options_;
   const abbreviation_list& abbreviations_;
-  const bool windows_;  // take the window path where it applies
+  const window_classifier classify_window_;  // nullptr: no window path, every byte through the rules
 #if defined(__SSE2__)
   std::size_t window_start_ = static_cast<std::size_t>(-64);  // none classified yet
   window_masks window_;
@@ -888,15 +897,20 @@ class scanner {
 }  // namespace
 
 void tokenizer::tokenize(std::string_view text, std::vector<token>& out, const tokenizer_options& options) const {
-  scanner s(text, out, options, *abbreviations_, true);
+  scanner s(text, out, options, *abbreviations_, best_window_classifier);
   s.run();
   if (options.nfc_quick_yes) *options.nfc_quick_yes = s.nfc_quick_yes();
 }
 
 namespace detail {
-void tokenize_bytewise(const tokenizer& tok, std::string_view text, std::vector<token>& out,
-                       const tokenizer_options& options) {
-  scanner s(text, out, options, tok.abbreviations(), false);
+void tokenize_with(scan_path path, const tokenizer& tok, std::string_view text, std::vector<token>& out,
+                   const tokenizer_options& options) {
+  window_classifier classify = nullptr;
+#if defined(__SSE2__)
+  if (path == scan_path::baseline_windows) classify = classify_window_sse2;
+#endif
+  (void)path;
+  scanner s(text, out, options, tok.abbreviations(), classify);
   s.run();
   if (options.nfc_quick_yes) *options.nfc_quick_yes = s.nfc_quick_yes();
 }

@@ -71,10 +71,15 @@ class tokenizer {
 };
 
 namespace detail {
-/// tokenizer::tokenize without its window path (the bit-mask scan of runs of plain words):
-/// every byte through the general rules. For tests, which check that both give the same tokens.
-void tokenize_bytewise(const tokenizer& tok, std::string_view text, std::vector<token>& out,
-                       const tokenizer_options& options = {});
+/// The scanners behind tokenizer::tokenize, for tests, which check that they all give the
+/// same tokens. tokenize() itself takes windows classified with AVX2 where the CPU has it.
+enum class scan_path {
+  bytewise,          ///< no window path: every byte through the general rules
+  baseline_windows,  ///< the window path with its SSE2 classifier, whatever the CPU (x86-64 only;
+                     ///< elsewhere the same as bytewise)
+};
+void tokenize_with(scan_path path, const tokenizer& tok, std::string_view text, std::vector<token>& out,
+                   const tokenizer_options& options = {});
 }  // namespace detail
 
 }  // namespace textkit
