@@ -211,7 +211,7 @@ void analyzer::fold_terms(std::string_view text, analysis& out) {
     for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
       const token& tok = out.tokens[t];
       if (options_.drop_punct && tok.kind == token_kind::punct) continue;
-      const std::string_view original = text.substr(tok.start, tok.end - tok.start);
+      const std::string_view original(text.data() + tok.start, tok.end - tok.start);  // inside the text: no check
       char lowered[16];
       const short_ascii ascii = classify_short_ascii(text, tok, lowered);
       if (ascii == short_ascii::lower || (ascii == short_ascii::other && unicode::is_case_fold_inert(original))) {
