@@ -275,13 +275,20 @@ __attribute__((target("avx2"))) window_masks classify_window_avx2(const char* te
   return combine(ascii_letter, space, punct, lead_c3, continuation, not_letter_c3);
 }
 
-const window_classifier best_window_classifier =
-    __builtin_cpu_supports("avx2") ? classify_window_avx2 : classify_window_sse2;
+// Chosen once, at the first tokenization (not by a static initializer, which could run before
+// libgcc has read the CPU's features: __builtin_cpu_init makes sure it has).
+window_classifier best_window_classifier() {
+  static const window_classifier best = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") ? classify_window_avx2 : classify_window_sse2;
+  }();
+  return best;
+}
 #else
-const window_classifier best_window_classifier = classify_window_sse2;
+window_classifier best_window_classifier() { return classify_window_sse2; }
 #endif
 #else
-const window_classifier best_window_classifier = nullptr;  // no window path on this target
+window_classifier best_window_classifier() { return nullptr; }  // no window path on this target
 #endif
 
 class scanner {
@@ -897,7 +904,7 @@ class scanner {
 }  // namespace
 
 void tokenizer::tokenize(std::string_view text, std::vector<token>& out, const tokenizer_options& options) const {
-  scanner s(text, out, options, *abbreviations_, best_window_classifier);
+  scanner s(text, out, options, *abbreviations_, best_window_classifier());
   s.run();
   if (options.nfc_quick_yes) *options.nfc_quick_yes = s.nfc_quick_yes();
 }
