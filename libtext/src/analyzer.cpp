@@ -233,6 +233,31 @@ void analyzer::fold_terms(std::string_view text, analysis& out) {
   for (const arena_term& a : arena_terms_) out.terms[a.index].text = std::string_view(out.arena).substr(a.offset, a.size);
 }
 
+std::string analyzer::guess_language(std::string_view text) {
+  // The first words: tokenize a prefix of about 2 KB (to a space), which holds language_vote_words
+  // words of ordinary text, rather than the whole document.
+  constexpr std::size_t prefix_bytes = 2048;
+  std::size_t cut = text.size();
+  if (cut > prefix_bytes) {
+    const std::size_t space = text.find(' ', prefix_bytes);
+    if (space != std::string_view::npos) cut = space;
+  }
+  vote_tokens_.clear();
+  tokenizer_.tokenize(text.substr(0, cut), vote_tokens_);
+  vote_words_.resize(language_vote_words);
+  std::size_t words = 0;
+  for (const token& t : vote_tokens_) {
+    if (t.kind != token_kind::word) continue;
+    std::string& folded = vote_words_[words];
+    folded.clear();
+    unicode::append_case_folded(folded, text.substr(t.start, t.end - t.start));
+    if (++words == language_vote_words) break;
+  }
+  vote_views_.assign(vote_words_.begin(), vote_words_.begin() + static_cast<std::ptrdiff_t>(words));
+  const std::string_view vote = french_or_english(vote_views_);
+  return vote.empty() ? detect_language(text) : std::string(vote);
+}
+
 void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
   if (text.size() >= tokenizer::max_text_size) {
     throw error(error_kind::data, "document too large (4 GiB or more)");
@@ -251,14 +276,14 @@ void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {
   if (!options_.lang.empty() && options_.lang != "auto") {
     out.lang = options_.lang;
   } else if (needs_language) {
-    out.lang = detect_language(text);
+    out.lang = guess_language(text);
   } else {
     out.lang.clear();
   }
   tokenizer_options tok_options;
   tok_options.split_inversions = out.lang == "fr";
   const std::function<bool()> is_french = [&] {
-    out.lang = detect_language(text);
+    out.lang = guess_language(text);
     return out.lang == "fr";
   };
   if (out.lang.empty()) tok_options.is_french = &is_french;

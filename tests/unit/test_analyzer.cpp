@@ -339,6 +339,29 @@ TEST_CASE("analyzer: language") {
     a.analyze(english, result);
     CHECK(result.lang == "fr");
   }
+  SUBCASE("auto: clear function words decide before CLD2, which decides the rest") {
+    // An English wire story full of German names, which CLD2 alone takes for German.
+    const std::string_view wire =
+        "Deutsche Bundesbahn und Deutsche Lufthansa Aktiengesellschaft: the Bundesministerium "
+        "für Verkehr said that the Verkehrsverbund Rhein-Ruhr and the Landesregierung of "
+        "Nordrhein-Westfalen have agreed.";
+    const std::string_view german =
+        "Die Bundesregierung hat am Mittwoch beschlossen, dass die Steuern für Unternehmen im "
+        "kommenden Jahr deutlich gesenkt werden sollen, wie das Finanzministerium mitteilte.";
+    CHECK(textkit::detect_language(wire) == "de");  // what the vote corrects
+    analyzer a({.lang = "auto"});
+    analysis result;
+    a.analyze(wire, result);
+    CHECK(result.lang == "en");
+    a.analyze(german, result);  // no French or English function words: CLD2
+    CHECK(result.lang == "de");
+    // Only the start counts (the first 80 words, from the first 2 KB): French, then a long
+    // English tail, is French.
+    std::string long_text(french);
+    for (int i = 0; i < 40; ++i) long_text += " The government and the unions of the country.";
+    a.analyze(long_text, result);
+    CHECK(result.lang == "fr");
+  }
 }
 
 TEST_CASE("analyzer: invalid options throw textkit::error (usage)") {

@@ -86,6 +86,10 @@ class analyzer {
   language_resources& resources_for(const std::string& lang);
   void normalise(std::string_view text, const token& tok, bool doc_is_nfc, language_resources& res, analysis& out);
   void fold_terms(std::string_view text, analysis& out);
+  /// The language of a document when it must be known before tokenizing it: French or English
+  /// from the function words of its first words when they are clear (french_or_english()),
+  /// CLD2 otherwise.
+  std::string guess_language(std::string_view text);
 
   analyzer_options options_;
   tokenizer tokenizer_;
@@ -107,6 +111,9 @@ class analyzer {
     std::uint32_t size;
   };
   std::vector<arena_term> arena_terms_;  // fold_terms(): terms whose text is in the arena
+  std::vector<token> vote_tokens_;       // guess_language(): the tokens of the first words
+  std::vector<std::string> vote_words_;  // ... folded
+  std::vector<std::string_view> vote_views_;
 };
 
 }  // namespace textkit
