@@ -320,9 +320,21 @@ const sentiment_resources& sentiment_analyzer::resources_for(const std::string& 
   for (const auto& [name, res] : embedded_) {
     if (name == key) return res;
   }
+  memos_.clear();  // the resources they point to may move
   embedded_.emplace_back(key, sentiment_resources::embedded(key));
   if (extra_) embedded_.back().second.merge_lexicon(*extra_);
   return embedded_.back().second;
+}
+
+const sentiment_resources::word_info* sentiment_analyzer::lookup(const sentiment_resources& res,
+                                                                 std::string_view word) {
+  const std::size_t n = word.size();
+  if (n == 0 || n > 8) return res.lookup(word);
+  const std::uint64_t bytes = utf8::load_short(word.data(), n);
+  memo_entry& e = memo_->entries[((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - memo_bits)];
+  if (e.size == n && e.bytes == bytes) return e.info;
+  e = {bytes, static_cast<std::uint32_t>(n), res.lookup(word)};
+  return e.info;
 }
 
 sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span<const token> tokens,
@@ -343,7 +355,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   for (std::size_t i = 0; i < n; ++i) {
     at[i].span_end = tokens[i].end;
     if (tokens[i].kind != token_kind::word) continue;
-    at[i].info = res.lookup(word(i));
+    at[i].info = lookup(res, word(i));
     const char first = text[tokens[i].start];
     if (first >= 'a' && first <= 'z') {  // most words: a lower-case letter, seen at once
       any_lower = true;
@@ -533,6 +545,11 @@ void sentiment_analyzer::analyze(std::string_view text, sentiment_result& out) {
   }
   out.lang = analysis_.lang;
   const sentiment_resources& res = resources_for(analysis_.lang);
+  memo_ = nullptr;
+  for (lexicon_memo& m : memos_) {
+    if (m.res == &res) memo_ = &m;
+  }
+  if (!memo_) memo_ = &memos_.emplace_back(lexicon_memo{&res, std::vector<memo_entry>(std::size_t{1} << memo_bits)});
   double sum = 0, positive = 0, negative = 0, neutral = 0;
   for (const sentence& s : analysis_.sentences) {
     const std::span<const token> tokens(analysis_.tokens.data() + s.first_token, s.end_token - s.first_token);
