@@ -1,6 +1,9 @@
 #pragma once
 // Byte-level writers for the output formats: JSON strings, TSV fields, integers. Everything
 // appends to a caller-owned buffer (no streams, no locale: the same bytes everywhere).
+#include <fmt/compile.h>
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -75,6 +78,14 @@ inline void append_int(std::string& out, Int value) {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   out.append(buffer, result.ptr);
+}
+
+/// Appends `x` as fmt's "{}" writes it (the shortest representation that reads back exactly),
+/// with the format compiled rather than parsed at every call.
+inline void append_shortest(std::string& out, double x) {
+  char buffer[32];  // the longest: "-2.2250738585072014e-308" (24)
+  const char* const end = fmt::format_to(buffer, FMT_COMPILE("{}"), x);
+  out.append(buffer, static_cast<std::size_t>(end - buffer));
 }
 
 /// Appends `x` with `decimals` digits after the point (at most 9), exactly as printf's

@@ -254,7 +254,9 @@ void append_weights(const record& rec, output_format format, std::string& out,
       append_tsv_field(out, rec.id);
       out.push_back('\t');
       append_tsv_field(out, vectorizer.term_of(id));
-      fmt::format_to(std::back_inserter(out), "\t{}\n", weight);
+      out.push_back('\t');
+      append_shortest(out, weight);
+      out.push_back('\n');
     }
     return;
   }
@@ -265,7 +267,9 @@ void append_weights(const record& rec, output_format format, std::string& out,
       if (i) out.push_back(',');
       out += "{\"term\":";
       append_json_string(out, vectorizer.term_of(shown[i].first));
-      fmt::format_to(std::back_inserter(out), ",\"weight\":{}}}", shown[i].second);
+      out += ",\"weight\":";
+      append_shortest(out, shown[i].second);
+      out.push_back('}');
     }
     out.push_back(']');
     return;
@@ -282,7 +286,7 @@ void append_weights(const record& rec, output_format format, std::string& out,
   out += "],\"weights\":[";
   for (std::size_t i = 0; i < shown.size(); ++i) {
     if (i) out.push_back(',');
-    fmt::format_to(std::back_inserter(out), "{}", shown[i].second);
+    append_shortest(out, shown[i].second);
   }
   out += "]}";
 }

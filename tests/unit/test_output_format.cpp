@@ -11,6 +11,12 @@
 #include "output_format.hpp"
 
 namespace {
+std::string shortest(double x) {
+  std::string out;
+  textkit::cli::append_shortest(out, x);
+  return out;
+}
+
 std::string fixed(double x, int decimals) {
   std::string out;
   textkit::cli::append_fixed(out, x, decimals);
@@ -55,4 +61,22 @@ TEST_CASE("append_fixed writes what fmt's {:.Nf} writes") {
     }
     CHECK(mismatches == 0);
   }
+}
+
+TEST_CASE("append_shortest writes what fmt's {} writes") {
+  for (const double x : {0.0, -0.0, 1.0, 0.1, 1e-4, 1e-5, 0.30000000000000004, 123456789012345680.0, 1e300,
+                         -2.2250738585072014e-308, 5e-324, std::numeric_limits<double>::infinity()}) {
+    CHECK(shortest(x) == fmt::format("{}", x));
+  }
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> weights(0, 1);
+  std::uniform_real_distribution<double> exponents(-300, 300);
+  int mismatches = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const double w = weights(rng);
+    const double any = std::pow(10.0, exponents(rng)) * (i % 2 ? 1 : -1);
+    mismatches += shortest(w) != fmt::format("{}", w);
+    mismatches += shortest(any) != fmt::format("{}", any);
+  }
+  CHECK(mismatches == 0);
 }
