@@ -328,13 +328,7 @@ const sentiment_resources& sentiment_analyzer::resources_for(const std::string& 
 
 const sentiment_resources::word_info* sentiment_analyzer::lookup(const sentiment_resources& res,
                                                                  std::string_view word) {
-  const std::size_t n = word.size();
-  if (n == 0 || n > 8) return res.lookup(word);
-  const std::uint64_t bytes = utf8::load_short(word.data(), n);
-  memo_entry& e = memo_->entries[((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - memo_bits)];
-  if (e.size == n && e.bytes == bytes) return e.info;
-  e = {bytes, static_cast<std::uint32_t>(n), res.lookup(word)};
-  return e.info;
+  return memo_->words.get(word, [&res](std::string_view w) { return res.lookup(w); });
 }
 
 sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span<const token> tokens,
@@ -549,7 +543,7 @@ void sentiment_analyzer::analyze(std::string_view text, sentiment_result& out) {
   for (lexicon_memo& m : memos_) {
     if (m.res == &res) memo_ = &m;
   }
-  if (!memo_) memo_ = &memos_.emplace_back(lexicon_memo{&res, std::vector<memo_entry>(std::size_t{1} << memo_bits)});
+  if (!memo_) memo_ = &memos_.emplace_back(lexicon_memo{&res, {}});
   double sum = 0, positive = 0, negative = 0, neutral = 0;
   for (const sentence& s : analysis_.sentences) {
     const std::span<const token> tokens(analysis_.tokens.data() + s.first_token, s.end_token - s.first_token);

@@ -67,19 +67,8 @@ void term_statistics::add_document(std::span<const term> terms, std::vector<std:
     if (hash_bits_) {
       id = entry(bucket_key(bucket_of(t.text, hash_bits_)));
       relabel(id, t.text);
-    } else if (t.text.size() - 1 < 8) {  // 1 to 8 bytes: through the memo
-      if (memo_.empty()) memo_.resize(std::size_t{1} << memo_bits);
-      const std::size_t n = t.text.size();
-      const std::uint64_t bytes = utf8::load_short(t.text.data(), n);
-      memo_entry& m = memo_[((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - memo_bits)];
-      if (m.size == n && m.bytes == bytes) {
-        id = m.id;
-      } else {
-        id = entry(t.text);
-        m = {bytes, static_cast<std::uint32_t>(n), id};
-      }
     } else {
-      id = entry(t.text);
+      id = memo_.get(t.text, [this](std::string_view key) { return entry(key); });
     }
     if (entry_ids) entry_ids->push_back(id);
     entry_state& e = entries_[id];

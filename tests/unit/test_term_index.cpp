@@ -82,3 +82,33 @@ TEST_CASE("term_index::hash is fixed (hashed model features depend on it)") {
   CHECK(term_index::hash("de") == 12444290666161813228ULL);
   CHECK(term_index::hash("microsoft") == 8998095016167087219ULL);
 }
+
+TEST_CASE("short_term_memo: remembers what the table answered, never confuses two terms") {
+  textkit::short_term_memo<int> memo;
+  int calls = 0;
+  auto size_plus = [&](std::string_view term) {
+    ++calls;
+    return static_cast<int>(term.size()) * 100 + (term.empty() ? 0 : term[0]);
+  };
+  CHECK(memo.get("the", size_plus) == 300 + 't');
+  CHECK(memo.get("the", size_plus) == 300 + 't');
+  CHECK(calls == 1);  // remembered
+  // Same bytes as a prefix, other sizes; NUL bytes; 8 bytes; longer terms (never remembered).
+  CHECK(memo.get("th", size_plus) == 200 + 't');
+  CHECK(memo.get(std::string_view("the\0", 4), size_plus) == 400 + 't');
+  CHECK(memo.get("abcdefgh", size_plus) == 800 + 'a');
+  CHECK(memo.get("abcdefgh", size_plus) == 800 + 'a');
+  CHECK(memo.get("abcdefghi", size_plus) == 900 + 'a');
+  CHECK(memo.get("abcdefghi", size_plus) == 900 + 'a');
+  CHECK(calls == 6);
+  CHECK(memo.get("", size_plus) == 0);
+  // Many terms: every answer is the table's, whatever the collisions.
+  int wrong = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 20000; ++i) {
+      const std::string term = std::to_string(i);
+      wrong += memo.get(term, size_plus) != static_cast<int>(term.size()) * 100 + term[0];
+    }
+  }
+  CHECK(wrong == 0);
+}

@@ -176,20 +176,14 @@ class sentiment_analyzer {
     bool inside_phrase = false;  ///< an idiom used this word: it modifies nothing else
   };
   std::vector<token_state> scratch_;
-  /// Recent lexicon answers for words of up to 8 bytes, by resources (words repeat: a memo hit
-  /// costs a multiply and a compare where a lookup hashes and probes). Direct-mapped.
-  struct memo_entry {
-    std::uint64_t bytes = 0;
-    std::uint32_t size = 0;  // 0: empty
-    const sentiment_resources::word_info* info = nullptr;
-  };
+  /// Recent lexicon answers, per resources (cleared whenever embedded_ grows: resources may
+  /// move then).
   struct lexicon_memo {
     const sentiment_resources* res = nullptr;
-    std::vector<memo_entry> entries;
+    short_term_memo<const sentiment_resources::word_info*> words;
   };
-  static constexpr int memo_bits = 12;
-  std::vector<lexicon_memo> memos_;  // cleared whenever embedded_ grows (resources may move)
-  lexicon_memo* memo_ = nullptr;     // the current document's
+  std::vector<lexicon_memo> memos_;
+  lexicon_memo* memo_ = nullptr;  // the current document's
   const sentiment_resources::word_info* lookup(const sentiment_resources& res, std::string_view word);
 };
 

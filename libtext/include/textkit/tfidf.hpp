@@ -75,16 +75,7 @@ class term_statistics {
   };
   term_index keys_;
   std::vector<entry_state> entries_;  // by key id: one cache line fetch per token
-  /// Recent ids of terms of up to 8 bytes (not hashed), direct-mapped: most tokens are a few
-  /// thousand short words, and a hit costs a multiply and a compare where intern() hashes and
-  /// probes. Ids never change, so the memo needs no invalidation.
-  struct memo_entry {
-    std::uint64_t bytes = 0;
-    std::uint32_t size = 0;  // 0: empty
-    std::uint32_t id = 0;
-  };
-  static constexpr int memo_bits = 12;
-  std::vector<memo_entry> memo_;
+  short_term_memo<std::uint32_t> memo_;  // ids of recent short terms (not hashed)
   std::vector<std::string> labels_;           // hashed only
   std::uint64_t documents_ = 0;
   std::uint64_t next_promotion_ = 64;  // document count at which frequent terms move in front
