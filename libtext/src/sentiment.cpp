@@ -182,13 +182,16 @@ void sentiment_resources::finish_phrases() {
 void sentiment_resources::index_phrases() {
   for (auto& info : info_) info.phrase_group = term_index::npos;
   phrase_groups_.clear();
+  phrase_second_words_.clear();
   for (std::uint32_t k = 0; k < phrases_.size(); ++k) {
     word_info& head = entry(phrases_[k].words[0]);
     if (head.phrase_group == term_index::npos) {
       head.phrase_group = static_cast<std::uint32_t>(phrase_groups_.size());
       phrase_groups_.emplace_back();
+      phrase_second_words_.push_back(0);
     }
     phrase_groups_[head.phrase_group].push_back(k);  // phrases_ is longest first, and so is each group
+    phrase_second_words_[head.phrase_group] |= std::uint64_t{1} << second_word_bit(phrases_[k].words[1]);
   }
 }
 
@@ -445,7 +448,8 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     }
     const sentiment_resources::word_info* info = at[i].info;
     sentiment_resources::phrase_match match;
-    if (info && info->phrase_group != term_index::npos) {
+    if (info && info->phrase_group != term_index::npos && i + 1 < n &&
+        res.phrase_may_continue(info->phrase_group, word(i + 1))) {
       std::string_view ahead[6];
       std::size_t count = 0;
       for (std::size_t k = i; k < n && count < 6; ++k) ahead[count++] = word(k);

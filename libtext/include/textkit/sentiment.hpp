@@ -68,6 +68,12 @@ class sentiment_resources {
   phrase_match phrase_at(std::span<const std::string_view> words) const;
   /// The longest phrase of `group` (a word_info::phrase_group) matching `words`.
   phrase_match phrase_in_group(std::uint32_t group, std::span<const std::string_view> words) const;
+  /// False when no phrase of `group` can have `second` as its second word (every phrase has
+  /// two words or more): a one-word filter, so that most words that start some idiom ("de",
+  /// "en", "not") cost no phrase search.
+  bool phrase_may_continue(std::uint32_t group, std::string_view second) const {
+    return (phrase_second_words_[group] >> second_word_bit(second)) & 1;
+  }
   /// Whether some emoticon starts with this byte (cheap pre-check).
   bool may_start_emoticon(char c) const { return emoticon_starts_[static_cast<unsigned char>(c)]; }
   /// The valence of an emoji or emoticon as typed, or 0.
@@ -94,6 +100,10 @@ class sentiment_resources {
   std::vector<word_info> info_;  // by word id
   std::vector<phrase> phrases_;  // multi-word idioms, boosters and contrasts, longest first
   std::vector<std::vector<std::uint32_t>> phrase_groups_;  // phrases_ indices by first word, longest first
+  std::vector<std::uint64_t> phrase_second_words_;  // by group: a bit per second word (second_word_bit)
+  static unsigned second_word_bit(std::string_view word) noexcept {
+    return (static_cast<unsigned char>(word.empty() ? 0 : word[0]) * 31u + static_cast<unsigned>(word.size())) & 63u;
+  }
   term_index symbols_{term_index::lookups::mostly_absent};
   std::vector<float> symbol_values_;
   std::array<bool, 256> emoticon_starts_{};
