@@ -254,8 +254,7 @@ std::string analyzer::guess_language(std::string_view text) {
     if (++words == language_vote_words) break;
   }
   vote_views_.assign(vote_words_.begin(), vote_words_.begin() + static_cast<std::ptrdiff_t>(words));
-  const std::string_view vote = french_or_english(vote_views_);
-  return vote.empty() ? detect_language(text) : std::string(vote);
+  return decide_language(text, vote_views_);
 }
 
 void analyzer::analyze(std::string_view text, analysis& out, bool need_terms) {

@@ -91,7 +91,14 @@ struct marker_table {
 
 }  // namespace
 
-std::string_view french_or_english(std::span<const std::string_view> folded_words) noexcept {
+namespace {
+
+struct marker_counts {
+  int french = 0;  // distinct markers seen
+  int english = 0;
+};
+
+marker_counts count_markers(std::span<const std::string_view> folded_words) noexcept {
   static const marker_table table;
   std::uint64_t seen = 0;  // one bit per marker
   std::size_t words = 0;
@@ -101,11 +108,30 @@ std::string_view french_or_english(std::span<const std::string_view> folded_word
     if (w.size() < 2 || w.size() > kLongestMarker) continue;  // most words: no search
     seen |= table.find(utf8::load_short(w.data(), w.size()));
   }
-  const int french = std::popcount(seen & 0xFFFFFFFFu);
-  const int english = std::popcount(seen >> 32);
-  if (french >= 3 && french > 3 * english) return "fr";
-  if (english >= 3 && english > 3 * french) return "en";
+  return {std::popcount(seen & 0xFFFFFFFFu), std::popcount(seen >> 32)};
+}
+
+std::string_view clear_vote(marker_counts c) noexcept {
+  if (c.french >= 3 && c.french > 3 * c.english) return "fr";
+  if (c.english >= 3 && c.english > 3 * c.french) return "en";
   return {};
+}
+
+}  // namespace
+
+std::string_view french_or_english(std::span<const std::string_view> folded_words) noexcept {
+  return clear_vote(count_markers(folded_words));
+}
+
+std::string decide_language(std::string_view text, std::span<const std::string_view> folded_words) {
+  const marker_counts c = count_markers(folded_words);
+  if (const std::string_view vote = clear_vote(c); !vote.empty()) return std::string(vote);
+  std::string lang = detect_language(text);
+  if (lang == "fr" || lang == "en") {
+    if (c.french > 0 && c.english == 0) return "fr";
+    if (c.english > 0 && c.french == 0) return "en";
+  }
+  return lang;
 }
 
 }  // namespace textkit

@@ -538,8 +538,7 @@ void sentiment_analyzer::analyze(std::string_view text, sentiment_result& out) {
     for (std::size_t i = 0; i < analysis_.terms.size() && vote_words_.size() < language_vote_words; ++i) {
       if (analysis_.terms[i].kind == token_kind::word) vote_words_.push_back(analysis_.terms[i].text);
     }
-    const std::string_view vote = french_or_english(vote_words_);
-    analysis_.lang = vote.empty() ? detect_language(text) : std::string(vote);
+    analysis_.lang = decide_language(text, vote_words_);
   }
   out.lang = analysis_.lang;
   const sentiment_resources& res = resources_for(analysis_.lang);

@@ -513,4 +513,14 @@ TEST_CASE("language: CLD2 and the French/English function-word vote") {
   }
   const std::string nul(2, '\0');
   CHECK(french_or_english(std::vector<std::string_view>{nul, nul, nul, nul}).empty());
+
+  // decide_language: the clear vote, else CLD2, corrected between French and English only.
+  using textkit::decide_language;
+  const std::string_view short_french = "Big up pour le staff";  // CLD2 alone: English
+  CHECK(textkit::detect_language(short_french) == "en");
+  CHECK(decide_language(short_french, words("big up pour le staff")) == "fr");
+  const std::string_view german = "Der Preis des Hauses ist im letzten Jahr deutlich gestiegen";  // "des"
+  CHECK(textkit::detect_language(german) == "de");
+  CHECK(decide_language(german, words("der preis des hauses ist im letzten jahr deutlich gestiegen")) == "de");
+  CHECK(decide_language("whatever", words("les salariés sont en colère et demandent dans")) == "fr");  // clear vote
 }

@@ -30,4 +30,12 @@ inline constexpr std::size_t language_vote_words = 80;
 /// stories full of foreign names).
 std::string_view french_or_english(std::span<const std::string_view> folded_words) noexcept;
 
+/// The language of a document, from its text and its first words (word tokens, case-folded,
+/// in order): french_or_english() when it answers; otherwise CLD2, corrected when it says
+/// French or English while the first words hold function words of the other language only
+/// (short texts, where CLD2 is weakest: on the French tweets' dev split this takes the
+/// French share from 298 to 310 of 324; no change on the dev splits of the French reviews
+/// and of Dong 2014's English tweets).
+std::string decide_language(std::string_view text, std::span<const std::string_view> folded_words);
+
 }  // namespace textkit
