@@ -239,8 +239,13 @@ std::string analyzer::guess_language(std::string_view text) {
   constexpr std::size_t prefix_bytes = 2048;
   std::size_t cut = text.size();
   if (cut > prefix_bytes) {
-    const std::size_t space = text.find(' ', prefix_bytes);
-    if (space != std::string_view::npos) cut = space;
+    const std::size_t space = text.substr(0, 2 * prefix_bytes).find(' ', prefix_bytes);
+    if (space != std::string_view::npos) {
+      cut = space;
+    } else {  // no space near: cut at a code point boundary (only the last word suffers)
+      cut = prefix_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
   }
   vote_tokens_.clear();
   tokenizer_.tokenize(text.substr(0, cut), vote_tokens_);
