@@ -89,10 +89,6 @@ struct marker_table {
   }
 };
 
-}  // namespace
-
-namespace {
-
 struct marker_counts {
   int french = 0;  // distinct markers seen
   int english = 0;

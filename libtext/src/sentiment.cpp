@@ -533,7 +533,7 @@ void sentiment_analyzer::analyze(std::string_view text, sentiment_result& out) {
   out.document = {};
   // The analysis keeps every token (no filtering is asked for): terms[i] is token i folded.
   if (analysis_.lang.empty()) {
-    // French or English from their function words when they are clear; CLD2 otherwise.
+    // From the function words of the first words, else CLD2 (see decide_language()).
     vote_words_.clear();
     for (std::size_t i = 0; i < analysis_.terms.size() && vote_words_.size() < language_vote_words; ++i) {
       if (analysis_.terms[i].kind == token_kind::word) vote_words_.push_back(analysis_.terms[i].text);

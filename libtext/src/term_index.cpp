@@ -64,10 +64,7 @@ struct term_index::key {
   std::uint32_t check;
   bool is_short;
 
-  key(std::string_view t, std::uint64_t h) noexcept
-      : term(t), hash(h), bytes(t.size() <= 8 ? inline_bytes(t) : 0), check(check_of(h, t.size())),
-        is_short(t.size() <= 8) {}
-  // With the short term's bytes already loaded (0 for a longer term).
+  // `short_bytes`: the term's bytes when it has at most 8, as hash_bytes() loaded them.
   key(std::string_view t, std::uint64_t h, std::uint64_t short_bytes) noexcept
       : term(t), hash(h), bytes(short_bytes), check(check_of(h, t.size())), is_short(t.size() <= 8) {}
 };
@@ -151,8 +148,6 @@ void term_index::rebuild_filter() {
 std::uint32_t term_index::find(std::string_view term) const {
   std::uint64_t short_bytes = 0;
   const std::uint64_t h = hash_bytes(term, &short_bytes);
-  // Lexicons: most words are absent, and the filter says so before anything else is read.
-  if (absent_first_ && (size() == 0 || !filter_may_hold(h))) return npos;
   return find_key(key(term, h, short_bytes));
 }
 

@@ -1,7 +1,5 @@
 #include "textkit/tfidf.hpp"
 
-#include "textkit/utf8.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -86,9 +86,8 @@ class analyzer {
   language_resources& resources_for(const std::string& lang);
   void normalise(std::string_view text, const token& tok, bool doc_is_nfc, language_resources& res, analysis& out);
   void fold_terms(std::string_view text, analysis& out);
-  /// The language of a document when it must be known before tokenizing it: French or English
-  /// from the function words of its first words when they are clear (french_or_english()),
-  /// CLD2 otherwise.
+  /// The language of a document when it must be known before tokenizing it: decide_language()
+  /// on the words of its first 2 KB.
   std::string guess_language(std::string_view text);
 
   analyzer_options options_;
