@@ -237,7 +237,8 @@ int fit_statistics(const stream_options& stream, const analyzer_options& analysi
 
 // ---- transform ----------------------------------------------------------------------------
 
-// Writes a document's weights (sorted by feature id; reordered here for --top).
+// Writes a document's weights (sorted by feature id for --vector; any order for --top, which
+// sorts them here).
 void append_weights(const record& rec, output_format format, std::string& out,
                     std::vector<std::pair<std::uint32_t, double>>& vector, const tfidf_vectorizer& vectorizer,
                     const weighting_flags& flags) {
@@ -298,7 +299,8 @@ class transform_processor final : public record_processor {
 
   void process(const record& rec, output_format format, std::string& out) override {
     analyzer_.analyze(rec.text, result_);
-    vectorizer_.transform(result_.terms, vector_, scratch_);
+    vectorizer_.transform(result_.terms, vector_, scratch_,
+                          flags_.vector.empty() ? tfidf_vectorizer::feature_order::any : tfidf_vectorizer::feature_order::ascending);
     append_weights(rec, format, out, vector_, vectorizer_, flags_);
   }
 
@@ -368,6 +370,7 @@ class spooled_transform_processor final : public record_processor {
       counts_[e] = 0;
     }
     vectorizer_.normalise(vector_);
+    if (!flags_.vector.empty()) tfidf_vectorizer::sort_by_feature(vector_);
     append_weights(rec, format, out, vector_, vectorizer_, flags_);
   }
 

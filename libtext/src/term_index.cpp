@@ -57,17 +57,26 @@ std::uint64_t term_index::inline_bytes(std::string_view term) noexcept {
   return utf8::load_short(term.data(), term.size());
 }
 
-struct term_index::key {
-  std::string_view term;
-  std::uint64_t hash;
-  std::uint64_t bytes;  // the term itself when short
-  std::uint32_t check;
-  bool is_short;
+term_index::key::key(std::string_view t) noexcept : term(t) {
+  std::uint64_t short_bytes = 0;
+  hash = hash_bytes(t, &short_bytes);
+  bytes = short_bytes;
+  check = check_of(hash, t.size());
+  is_short = t.size() <= 8;
+}
 
-  // `short_bytes`: the term's bytes when it has at most 8, as hash_bytes() loaded them.
-  key(std::string_view t, std::uint64_t h, std::uint64_t short_bytes) noexcept
-      : term(t), hash(h), bytes(short_bytes), check(check_of(h, t.size())), is_short(t.size() <= 8) {}
-};
+void term_index::prefetch(const key& k) const noexcept {
+  if (size() == 0) return;
+  if (front_size_ != 0) __builtin_prefetch(&front_.slots[k.hash & front_.mask]);
+  if (!filter_.empty()) __builtin_prefetch(&filter_[((k.hash >> 40) & filter_mask_) / 64]);
+  if (!front_has_all_ || front_size_ == 0) __builtin_prefetch(&main_.slots[k.hash & main_.mask]);
+}
+
+void term_index::prefetch_bytes(const key& k) const noexcept {
+  if (k.is_short || main_.slots.empty()) return;
+  const slot& s = main_.slots[k.hash & main_.mask];
+  if (s.id != npos && s.check == k.check) __builtin_prefetch(arena_.data() + s.bytes);
+}
 
 inline std::uint32_t term_index::probe(const table& t, const key& k) const {
   for (std::uint64_t at = k.hash & t.mask;; at = (at + 1) & t.mask) {
@@ -151,14 +160,21 @@ std::uint32_t term_index::find(std::string_view term) const {
   return find_key(key(term, h, short_bytes));
 }
 
+std::uint32_t term_index::find(const key& k) const { return find_key(k); }
+
 std::uint32_t term_index::intern(std::string_view term) {
   std::uint64_t short_bytes = 0;
   const std::uint64_t h = hash_bytes(term, &short_bytes);
-  const std::uint32_t found = find_key(key(term, h, short_bytes));
+  return intern(key(term, h, short_bytes));
+}
+
+std::uint32_t term_index::intern(const key& k) {
+  const std::uint32_t found = find_key(k);
   if (found != npos) return found;
   const auto id = static_cast<std::uint32_t>(size());
+  const std::uint64_t h = k.hash;
   hashes_.push_back(h);
-  arena_ += term;
+  arena_ += k.term;
   offsets_.push_back(arena_.size());
   const slot s = slot_of(id);
   if ((size() * 2) > main_.slots.size()) grow(main_, main_.slots.empty() ? 1024 : main_.slots.size() * 2);

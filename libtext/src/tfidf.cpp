@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <numeric>
@@ -29,7 +30,7 @@ std::uint64_t term_statistics::key_bucket(std::string_view key) {
   return bucket;
 }
 
-std::uint32_t term_statistics::entry(std::string_view key) {
+std::uint32_t term_statistics::entry(const term_index::key& key) {
   const std::uint32_t id = keys_.intern(key);
   if (id == entries_.size()) {
     entries_.emplace_back();
@@ -60,26 +61,48 @@ void term_statistics::promote_frequent_terms() {
 void term_statistics::add_document(std::span<const term> terms, std::vector<std::uint32_t>* entry_ids) {
   ++documents_;  // also this document's number, for last_document
   if (documents_ == next_promotion_) promote_frequent_terms();
-  for (const term& t : terms) {
-    std::uint32_t id;
-    if (hash_bits_) {
-      id = entry(bucket_key(bucket_of(t.text, hash_bits_)));
+  if (hash_bits_) {
+    for (const term& t : terms) {
+      const std::uint32_t id = entry(term_index::key(bucket_key(bucket_of(t.text, hash_bits_))));
       relabel(id, t.text);
-    } else {
-      id = memo_.get(t.text, [this](std::string_view key) { return entry(key); });
+      count(id, entry_ids);
     }
-    if (entry_ids) entry_ids->push_back(id);
-    entry_state& e = entries_[id];
-    e.totals.tf += 1;
-    if (e.last_document != documents_) {  // first occurrence in this document
-      e.last_document = documents_;
-      e.totals.df += 1;
+    return;
+  }
+  // On a large vocabulary most of the time went to cache misses taken one after another
+  // (index slots, filter, stored bytes, counts). So terms go in batches, and each step starts
+  // loading what the next one reads: the misses of a batch overlap instead of adding up.
+  // The ids, and so the statistics, are those of looking the terms up one by one.
+  constexpr std::size_t batch = 64;
+  std::array<std::uint32_t, batch> ids;
+  std::array<std::uint8_t, batch> pending;  // positions in the batch the memo did not know
+  std::vector<term_index::key>& keys = batch_keys_;
+  for (std::size_t begin = 0; begin < terms.size(); begin += batch) {
+    const std::span<const term> part = terms.subspan(begin, std::min(batch, terms.size() - begin));
+    std::size_t misses = 0;
+    keys.clear();
+    for (std::size_t i = 0; i < part.size(); ++i) {
+      if (const std::uint32_t* id = memo_.find(part[i].text)) {
+        ids[i] = *id;
+        __builtin_prefetch(&entries_[*id]);
+      } else {
+        pending[misses++] = static_cast<std::uint8_t>(i);
+        keys_.prefetch(keys.emplace_back(part[i].text));
+      }
     }
+    for (const term_index::key& k : keys) keys_.prefetch_bytes(k);
+    for (std::size_t m = 0; m < misses; ++m) {
+      const std::uint32_t id = entry(keys[m]);
+      memo_.remember(keys[m].term, id);
+      ids[pending[m]] = id;
+      __builtin_prefetch(&entries_[id]);
+    }
+    for (std::size_t i = 0; i < part.size(); ++i) count(ids[i], entry_ids);
   }
 }
 
 std::uint32_t term_statistics::add(std::string_view key, counts c, std::string_view label) {
-  const std::uint32_t id = entry(key);
+  const std::uint32_t id = entry(term_index::key(key));
   if (hash_bits_ && !label.empty()) relabel(id, label);
   entries_[id].totals.df += c.df;
   entries_[id].totals.tf += c.tf;
@@ -364,7 +387,7 @@ tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting wei
 }
 
 void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
-                                 scratch& work) const {
+                                 scratch& work, feature_order order) const {
   out.clear();
   work.counts.resize(idf_.size());
   work.touched.clear();
@@ -381,19 +404,65 @@ void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::p
     out.emplace_back(model_id_[position], term_weight(work.counts[position], idf_by_position_[position]));
     work.counts[position] = 0;
   }
+  if (order == feature_order::ascending) sort_by_feature(out);
   normalise(out);
 }
 
-void tfidf_vectorizer::normalise(std::vector<std::pair<std::uint32_t, double>>& out) const {
-  // Summed in feature id order, whoever counted: the same document gives the same bytes.
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  double norm = 0;
-  for (const auto& [id, value] : out) {
-    norm += weighting_.norm == tfidf_weighting::norm_kind::l2 ? value * value : std::fabs(value);
+void tfidf_vectorizer::sort_by_feature(std::vector<std::pair<std::uint32_t, double>>& weights) {
+  std::sort(weights.begin(), weights.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+namespace {
+
+// Adds non-negative doubles exactly, in any order, in 128-bit fixed point with 52 fraction
+// bits: a double in [1, 2^44) is a multiple of 2^-52 below 2^96, so it converts exactly, and
+// 2^32 of them cannot overflow. (Values below 1 lose their bits under 2^-52, the same way
+// whatever the order.) tf-idf weights are at least 1 (tf >= 1, idf >= 1): their sum is exact.
+__extension__ using uint128 = unsigned __int128;  // (a GCC and Clang extension)
+
+class fixed_point_sum {
+ public:
+  /// False, adding nothing, for a value outside [0, 2^44) (or NaN).
+  bool add(double v) noexcept {
+    if (!(v >= 0 && v < 0x1p44)) return false;
+    total_ += v < 0x1p11 ? static_cast<uint128>(static_cast<std::uint64_t>(v * 0x1p52))
+                         : static_cast<uint128>(v * 0x1p52);
+    return true;
   }
-  if (weighting_.norm == tfidf_weighting::norm_kind::none || norm == 0) return;
-  if (weighting_.norm == tfidf_weighting::norm_kind::l2) norm = std::sqrt(norm);
-  for (auto& entry : out) entry.second /= norm;
+  /// The sum, rounded once (to nearest).
+  double value() const noexcept { return static_cast<double>(total_) * 0x1p-52; }
+
+ private:
+  uint128 total_ = 0;
+};
+
+}  // namespace
+
+double tfidf_vectorizer::norm_of(std::span<const std::pair<std::uint32_t, double>> weights) const {
+  const bool l2 = weighting_.norm == tfidf_weighting::norm_kind::l2;
+  const auto norm_term = [l2](double w) { return l2 ? w * w : std::fabs(w); };
+  fixed_point_sum exact;
+  for (const auto& entry : weights) {
+    if (exact.add(norm_term(entry.second))) continue;
+    // A weight out of the exact range (a model with df > n, or astronomically long
+    // documents): add in order of increasing size, which does not depend on the input order.
+    std::vector<double> terms;
+    for (const auto& e : weights) terms.push_back(norm_term(e.second));
+    std::sort(terms.begin(), terms.end());
+    double sum = 0;
+    for (const double t : terms) sum += t;
+    return l2 ? std::sqrt(sum) : sum;
+  }
+  return l2 ? std::sqrt(exact.value()) : exact.value();
+}
+
+void tfidf_vectorizer::normalise(std::vector<std::pair<std::uint32_t, double>>& weights) const {
+  if (weighting_.norm == tfidf_weighting::norm_kind::none) return;
+  // The norm is an exact sum, rounded once: the same whatever order the weights come in
+  // (counted by one worker or another, spooled or not), so they need no sorting.
+  const double norm = norm_of(weights);
+  if (norm == 0 || std::isnan(norm)) return;
+  for (auto& entry : weights) entry.second /= norm;
 }
 
 }  // namespace textkit

@@ -2,6 +2,11 @@
 // crash or a silently different model).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -95,4 +100,83 @@ TEST_CASE("tfidf model: statistics merge exactly, in any grouping") {
   CHECK(model.terms == std::vector<std::string>{"contrat", "ice", "microsoft"});
   CHECK(model.df == std::vector<std::uint64_t>{2, 2, 1});
   CHECK(model.tf == std::vector<std::uint64_t>{2, 3, 1});
+}
+
+TEST_CASE("tfidf statistics: documents longer than a lookup batch count as term by term") {
+  using textkit::term;
+  // 1,000 terms: short and long (the memo and the table), repeated within and across the
+  // batches of 64 in which add_document looks terms up.
+  std::vector<std::string> words;
+  std::mt19937 rng(11);
+  for (int i = 0; i < 1000; ++i) {
+    const auto r = rng() % 300;
+    std::string word = r % 2 ? "w" : "a-rather-long-term-";
+    words.push_back(word += std::to_string(r));
+  }
+  std::vector<term> terms;
+  for (const auto& w : words) terms.push_back({w, 0, 0, textkit::token_kind::word, 1});
+  textkit::term_statistics stats;
+  std::vector<std::uint32_t> entries;
+  stats.add_document(terms, &entries);
+  stats.add_document(std::span<const term>(terms).first(100));
+  REQUIRE(entries.size() == words.size());
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> expected;  // df, tf
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CHECK(stats.key(entries[i]) == words[i]);  // each term's own entry, in token order
+    if (expected[words[i]].second++ == 0) expected[words[i]].first = 1;
+  }
+  std::set<std::string> first_hundred(words.begin(), words.begin() + 100);
+  for (std::size_t i = 0; i < 100; ++i) expected[words[i]].second++;
+  for (const auto& w : first_hundred) expected[w].first++;
+  REQUIRE(stats.size() == expected.size());
+  for (std::size_t i = 0; i < stats.size(); ++i) {
+    const auto& [df, tf] = expected.at(std::string(stats.key(i)));
+    CHECK(stats.counts_of(i).df == df);
+    CHECK(stats.counts_of(i).tf == tf);
+  }
+}
+
+TEST_CASE("tfidf weights: the norm is exact, so weights do not depend on the order of the terms") {
+  textkit::term_statistics stats;
+  using textkit::term;
+  std::vector<std::string> words;
+  for (int i = 0; i < 13; ++i) words.push_back(std::to_string(i));
+  std::vector<term> doc;
+  for (const auto& w : words) doc.push_back({w, 0, 0, textkit::token_kind::word, 1});
+  stats.add_document(doc);
+  const auto model = textkit::tfidf_model::build(stats, {}, {}, false);
+  const textkit::tfidf_vectorizer l2(model, {});
+  // 13 equal weights w: the norm is sqrt(13 w²) with 13 w² rounded once, where adding the 13
+  // squares one by one in doubles drifts (for these w, each normalised weight ends an ulp
+  // off; the golden CLI cases of tf-idf showed it).
+  for (const double w : {3.1972245773362196, 1.4054651081081644}) {
+    std::vector<std::pair<std::uint32_t, double>> weights;
+    for (std::uint32_t i = 0; i < 13; ++i) weights.emplace_back(i, w);
+    l2.normalise(weights);
+    for (const auto& [id, value] : weights) CHECK(value == w / std::sqrt(13.0 * (w * w)));
+  }
+
+  // Random weights (some beyond the exact range) in many orders: the same bytes.
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> small(1.0, 30.0);
+  for (const bool huge : {false, true}) {
+    for (const auto norm : {textkit::tfidf_weighting::norm_kind::l2, textkit::tfidf_weighting::norm_kind::l1}) {
+      const textkit::tfidf_vectorizer vectorizer(model, {.norm = norm});
+      std::vector<std::pair<std::uint32_t, double>> base;
+      for (std::uint32_t i = 0; i < 200; ++i) base.emplace_back(i, small(rng) * (huge && i == 7 ? 0x1p50 : 1.0));
+      auto reference = base;
+      vectorizer.normalise(reference);
+      for (int round = 0; round < 20; ++round) {
+        auto shuffled = base;
+        std::shuffle(shuffled.begin(), shuffled.end(), rng);
+        vectorizer.normalise(shuffled);
+        textkit::tfidf_vectorizer::sort_by_feature(shuffled);
+        REQUIRE(shuffled == reference);
+      }
+      // And it is the norm: the normalised vector has norm 1 (to rounding).
+      double total = 0;
+      for (const auto& w : reference) total += norm == textkit::tfidf_weighting::norm_kind::l2 ? w.second * w.second : w.second;
+      CHECK(total == doctest::Approx(1.0).epsilon(1e-12));
+    }
+  }
 }

@@ -112,3 +112,39 @@ TEST_CASE("short_term_memo: remembers what the table answered, never confuses tw
   }
   CHECK(wrong == 0);
 }
+
+TEST_CASE("term_index: batch lookups (key, prefetch, intern) answer as one-by-one lookups") {
+  const auto terms = tricky_terms();
+  term_index one_by_one, batched;
+  // Each term twice, the second time in the same batch as the first: a batch may intern a
+  // term and look it up again before the batch ends.
+  std::vector<std::string_view> stream;
+  for (const auto& t : terms) {
+    stream.push_back(t);
+    stream.push_back(t);
+  }
+  std::vector<term_index::key> keys;
+  for (const auto t : stream) {
+    keys.emplace_back(t);
+    batched.prefetch(keys.back());
+  }
+  for (const auto& k : keys) batched.prefetch_bytes(k);
+  for (std::size_t i = 0; i < stream.size(); ++i) {
+    REQUIRE(batched.intern(keys[i]) == one_by_one.intern(stream[i]));
+  }
+  for (std::size_t i = 0; i < stream.size(); ++i) CHECK(batched.find(keys[i]) == one_by_one.find(stream[i]));
+  CHECK(batched.find(term_index::key("absent")) == term_index::npos);
+}
+
+TEST_CASE("short_term_memo: find and remember, in two steps, as get") {
+  textkit::short_term_memo<int> memo;
+  CHECK(memo.find("ice") == nullptr);
+  memo.remember("ice", 7);
+  REQUIRE(memo.find("ice") != nullptr);
+  CHECK(*memo.find("ice") == 7);
+  CHECK(memo.find("ic") == nullptr);
+  memo.remember("microsoft", 9);  // more than 8 bytes: never remembered
+  CHECK(memo.find("microsoft") == nullptr);
+  memo.remember("", 1);
+  CHECK(memo.find("") == nullptr);
+}

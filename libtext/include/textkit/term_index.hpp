@@ -47,6 +47,32 @@ class term_index {
   /// The hash used for the table (64-bit, fixed across platforms).
   static std::uint64_t hash(std::string_view term) noexcept;
 
+  /// Batch lookups. On a large vocabulary a lookup waits on cache misses, one after another;
+  /// a caller with many terms to look up (a document) hides them by asking ahead:
+  ///   1. key k(term) for each term, and prefetch(k): the slots and filter word it will read;
+  ///   2. prefetch_bytes(k), once those have arrived: the stored bytes of a long term;
+  ///   3. intern(k) or find(k), which answer exactly as intern(term) and find(term).
+  /// Prefetches are hints: they never change an answer, and a table that grows in between
+  /// only makes them useless.
+  struct key {
+    std::string_view term;
+    std::uint64_t hash;
+    std::uint64_t bytes;  // the term itself when short
+    std::uint32_t check;
+    bool is_short;
+    explicit key(std::string_view t) noexcept;
+
+   private:
+    friend class term_index;
+    // `short_bytes`: the term's bytes when it has at most 8, as hash_bytes() loaded them.
+    key(std::string_view t, std::uint64_t h, std::uint64_t short_bytes) noexcept
+        : term(t), hash(h), bytes(short_bytes), check(check_of(h, t.size())), is_short(t.size() <= 8) {}
+  };
+  void prefetch(const key& k) const noexcept;
+  void prefetch_bytes(const key& k) const noexcept;
+  std::uint32_t intern(const key& k);
+  std::uint32_t find(const key& k) const;
+
  private:
   struct slot {
     std::uint64_t bytes = 0;  // the term itself when size <= 8, else its offset in arena_
@@ -61,7 +87,6 @@ class term_index {
   static std::uint32_t check_of(std::uint64_t h, std::size_t size) noexcept {
     return static_cast<std::uint32_t>(h >> 32 & 0xFFFFFF00u) | static_cast<std::uint32_t>(size < 255 ? size : 255);
   }
-  struct key;  // a term with what every probe compares, computed once per lookup
   static std::uint64_t inline_bytes(std::string_view term) noexcept;
   std::uint32_t probe(const table& t, const key& k) const;
   std::uint32_t find_key(const key& k) const;
@@ -106,14 +131,21 @@ class short_term_memo {
   /// The remembered value of `term`, or compute(term), remembered (for longer terms: computed).
   template <typename Compute>
   Value get(std::string_view term, Compute&& compute) {
-    const std::size_t n = term.size();
-    if (n - 1 >= 8) return compute(term);  // (n == 0 wraps around)
-    if (entries_.empty()) entries_.resize(std::size_t{1} << bits);
-    const std::uint64_t bytes = utf8::load_short(term.data(), n);
-    entry& e = entries_[static_cast<std::size_t>(((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - bits))];
-    if (e.size == n && e.bytes == bytes) return e.value;
-    e = {bytes, static_cast<std::uint32_t>(n), compute(term)};
+    if (!fits(term)) return compute(term);
+    entry& e = entry_of(term);
+    if (e.size == term.size() && e.bytes == bytes_of(term)) return e.value;
+    e = {bytes_of(term), static_cast<std::uint32_t>(term.size()), compute(term)};
     return e.value;
+  }
+  /// The same in two steps, for callers that batch the misses: the remembered value or null...
+  const Value* find(std::string_view term) {
+    if (!fits(term)) return nullptr;
+    const entry& e = entry_of(term);
+    return e.size == term.size() && e.bytes == bytes_of(term) ? &e.value : nullptr;
+  }
+  /// ...then remember what the table said (terms of more than 8 bytes are not remembered).
+  void remember(std::string_view term, Value value) {
+    if (fits(term)) entry_of(term) = {bytes_of(term), static_cast<std::uint32_t>(term.size()), value};
   }
 
  private:
@@ -123,6 +155,14 @@ class short_term_memo {
     Value value{};
   };
   std::vector<entry> entries_;  // allocated at the first lookup
+
+  static bool fits(std::string_view term) noexcept { return term.size() - 1 < 8; }  // (0 wraps around)
+  static std::uint64_t bytes_of(std::string_view term) noexcept { return utf8::load_short(term.data(), term.size()); }
+  entry& entry_of(std::string_view term) {
+    if (entries_.empty()) entries_.resize(std::size_t{1} << bits);
+    const std::uint64_t slot = ((bytes_of(term) ^ term.size()) * 0x9E3779B97F4A7C15ULL) >> (64 - bits);
+    return entries_[static_cast<std::size_t>(slot)];
+  }
 };
 
 }  // namespace textkit

@@ -65,7 +65,17 @@ class term_statistics {
   const std::string& label(std::size_t i) const { return labels_[i]; }
 
  private:
-  std::uint32_t entry(std::string_view key);
+  std::uint32_t entry(const term_index::key& key);
+  // One occurrence of entry `id` in the current document.
+  void count(std::uint32_t id, std::vector<std::uint32_t>* entry_ids) {
+    if (entry_ids) entry_ids->push_back(id);
+    entry_state& e = entries_[id];
+    e.totals.tf += 1;
+    if (e.last_document != documents_) {  // first occurrence in this document
+      e.last_document = documents_;
+      e.totals.df += 1;
+    }
+  }
   void relabel(std::uint32_t id, std::string_view term);
   void promote_frequent_terms();
 
@@ -76,6 +86,7 @@ class term_statistics {
   term_index keys_;
   std::vector<entry_state> entries_;  // by key id: one cache line fetch per token
   short_term_memo<std::uint32_t> memo_;  // ids of recent short terms (not hashed)
+  std::vector<term_index::key> batch_keys_;  // add_document's, kept to reuse the allocation
   std::vector<std::string> labels_;           // hashed only
   std::uint64_t documents_ = 0;
   std::uint64_t next_promotion_ = 64;  // document count at which frequent terms move in front
@@ -145,18 +156,27 @@ class tfidf_vectorizer {
     std::vector<std::uint32_t> touched;  // positions seen in the current document
   };
 
-  /// The (feature id, weight) pairs of the document, sorted by feature id; terms outside the
-  /// vocabulary are ignored.
+  /// The order of a document's (feature id, weight) pairs: by feature id, or as counted
+  /// (enough for the top K, which sorts them by weight anyway).
+  enum class feature_order : std::uint8_t { ascending, any };
+
+  /// The (feature id, weight) pairs of the document, normalised; terms outside the vocabulary
+  /// are ignored.
   void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
-                 scratch& work) const;
+                 scratch& work, feature_order order = feature_order::ascending) const;
   /// For callers that count terms themselves: the weight of a term seen `count` times in
   /// a document, before normalisation (tf(count) · idf)...
   double term_weight(double count, double idf) const {
     return (weighting_.sublinear_tf ? 1.0 + std::log(count) : count) * idf;
   }
-  /// ...then the document's (feature id, weight) pairs, in any order: sorted by feature id and
-  /// normalised.
+  /// ...then the document's (feature id, weight) pairs, in any order, normalised: the norm is
+  /// summed exactly, so it does not depend on that order. The order is kept.
   void normalise(std::vector<std::pair<std::uint32_t, double>>& weights) const;
+  /// The L2 or L1 norm (as the weighting says; not for norm none) that normalise() divides
+  /// by, the same whatever the order of the weights.
+  double norm_of(std::span<const std::pair<std::uint32_t, double>> weights) const;
+  /// Puts a document's pairs in feature id order (for whole-vector output).
+  static void sort_by_feature(std::vector<std::pair<std::uint32_t, double>>& weights);
 
   const std::string& term_of(std::uint32_t id) const { return model_.terms[id]; }
   /// The id users see: the rank in the vocabulary, or the bucket number of a hashed model.
