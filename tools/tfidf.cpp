@@ -125,9 +125,12 @@ struct id_spool {
   };
   struct worker_file {
     int fd = -1;
-    std::vector<std::uint32_t> entry_of;    // the worker's entry ids → the merged statistics'
-    std::vector<std::uint32_t> feature_of;  // the worker's entry ids → model feature ids (npos: pruned)
-    std::vector<double> idf_of;             // ... → their idf, read next to the counts
+    std::vector<std::uint32_t> entry_of;  // the worker's entry ids → the merged statistics'
+    struct feature {
+      double idf = 0;
+      std::uint32_t id = term_index::npos;  // npos: pruned
+    };
+    std::vector<feature> feature_of;  // the worker's entry ids → model feature id and idf (one read)
   };
   std::vector<document> documents;  // by record number - 1
   std::vector<worker_file> workers;
@@ -141,11 +144,9 @@ struct id_spool {
   void resolve(const std::vector<std::uint32_t>& feature_of_entry, const tfidf_vectorizer& vectorizer) {
     for (auto& w : workers) {
       w.feature_of.resize(w.entry_of.size());
-      w.idf_of.resize(w.entry_of.size());
       for (std::size_t i = 0; i < w.entry_of.size(); ++i) {
         const std::uint32_t feature = feature_of_entry[w.entry_of[i]];
-        w.feature_of[i] = feature;
-        w.idf_of[i] = feature == term_index::npos ? 0.0 : vectorizer.idf(feature);
+        w.feature_of[i] = {feature == term_index::npos ? 0.0 : vectorizer.idf(feature), feature};
       }
       w.entry_of = {};
     }
@@ -360,12 +361,15 @@ class spooled_transform_processor final : public record_processor {
     counts_.resize(file.feature_of.size());
     touched_.clear();
     for (const std::uint32_t e : entries_) {
-      if (counts_[e]++ == 0) touched_.push_back(e);
+      if (counts_[e]++ == 0) {
+        touched_.push_back(e);
+        __builtin_prefetch(&file.feature_of[e]);  // read below: let the misses overlap
+      }
     }
     vector_.clear();
     for (const std::uint32_t e : touched_) {
-      if (const std::uint32_t feature = file.feature_of[e]; feature != term_index::npos) {
-        vector_.emplace_back(feature, vectorizer_.term_weight(counts_[e], file.idf_of[e]));
+      if (const id_spool::worker_file::feature f = file.feature_of[e]; f.id != term_index::npos) {
+        vector_.emplace_back(f.id, vectorizer_.term_weight(counts_[e], f.idf));
       }
       counts_[e] = 0;
     }
