@@ -393,12 +393,23 @@ void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::p
   work.touched.clear();
   // Counted by position in the index (frequency rank), which keeps the counters of the
   // frequent terms together in cache; feature ids (term byte order) only for touched terms.
-  for (const term& t : terms) {
-    const std::uint32_t position =
-        model_.hash_bits ? index_.find(term_statistics::bucket_key(term_statistics::bucket_of(t.text, model_.hash_bits)))
-                         : index_.find(t.text);
-    if (position == term_index::npos) continue;
-    if (work.counts[position]++ == 0) work.touched.push_back(position);
+  const auto count = [&work](std::uint32_t position) {
+    if (position != term_index::npos && work.counts[position]++ == 0) work.touched.push_back(position);
+  };
+  if (model_.hash_bits) {
+    for (const term& t : terms) {
+      count(index_.find(term_statistics::bucket_key(term_statistics::bucket_of(t.text, model_.hash_bits))));
+    }
+  } else {
+    // In batches, as term_statistics::add_document: the index's cache misses overlap.
+    constexpr std::size_t batch = 64;
+    for (std::size_t begin = 0; begin < terms.size(); begin += batch) {
+      const std::size_t end = std::min(begin + batch, terms.size());
+      work.keys.clear();
+      for (std::size_t i = begin; i < end; ++i) index_.prefetch(work.keys.emplace_back(terms[i].text));
+      for (const term_index::key& k : work.keys) index_.prefetch_bytes(k);
+      for (const term_index::key& k : work.keys) count(index_.find(k));
+    }
   }
   for (const std::uint32_t position : work.touched) {
     out.emplace_back(model_id_[position], term_weight(work.counts[position], idf_by_position_[position]));

@@ -154,6 +154,7 @@ class tfidf_vectorizer {
   struct scratch {
     std::vector<std::uint32_t> counts;   // indexed by index position; zero between calls
     std::vector<std::uint32_t> touched;  // positions seen in the current document
+    std::vector<term_index::key> keys;   // a batch of lookups
   };
 
   /// The order of a document's (feature id, weight) pairs: by feature id, or as counted
