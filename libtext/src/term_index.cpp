@@ -68,7 +68,7 @@ term_index::key::key(std::string_view t) noexcept : term(t) {
 void term_index::prefetch(const key& k) const noexcept {
   if (size() == 0) return;
   if (front_size_ != 0) __builtin_prefetch(&front_.slots[k.hash & front_.mask]);
-  if (!filter_.empty()) __builtin_prefetch(&filter_[((k.hash >> 40) & filter_mask_) / 64]);
+  if (absent_first_) __builtin_prefetch(&filter_[((k.hash >> 40) & filter_mask_) / 64]);
   if (!front_has_all_ || front_size_ == 0) __builtin_prefetch(&main_.slots[k.hash & main_.mask]);
 }
 
@@ -101,7 +101,6 @@ inline std::uint32_t term_index::find_key(const key& k) const {
     const std::uint32_t id = probe(front_, k);
     if (id != npos || front_has_all_) return id;
   }
-  if (!absent_first_ && !filter_may_hold(k.hash)) return npos;
   return probe(main_, k);
 }
 
@@ -179,10 +178,12 @@ std::uint32_t term_index::intern(const key& k) {
   const slot s = slot_of(id);
   if ((size() * 2) > main_.slots.size()) grow(main_, main_.slots.empty() ? 1024 : main_.slots.size() * 2);
   place(main_, h, s);  // load factor at most 1/2
-  if (size() * 16 > filter_mask_ + 1 && filter_mask_ + 1 < (std::uint64_t{1} << 24)) {
-    rebuild_filter();
-  } else {
-    filter_add(h);
+  if (absent_first_) {
+    if (size() * 16 > filter_mask_ + 1 && filter_mask_ + 1 < (std::uint64_t{1} << 24)) {
+      rebuild_filter();
+    } else {
+      filter_add(h);
+    }
   }
   if (front_size_ < front_capacity) {
     if (front_.slots.empty()) grow(front_, 2 * front_capacity);

@@ -113,7 +113,8 @@ class term_index {
   bool absent_first_ = false;  // consult the filter before the front table
   table main_;                 // every id
   // A one-bit-per-hash filter (16 bits per term) answers most lookups of absent words (the
-  // common case for a sentiment lexicon) without touching the main table.
+  // common case for a sentiment lexicon) without touching the main table. Only for
+  // mostly_absent: where lookups find their term, it would be one more cache miss each.
   std::vector<std::uint64_t> filter_;
   std::uint64_t filter_mask_ = 0;
 };
