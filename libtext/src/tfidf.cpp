@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <numeric>
@@ -373,16 +374,37 @@ tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting wei
     const double df = static_cast<double>(model.df[i]) + (weighting.smooth_idf ? 1.0 : 0.0);
     idf_[i] = std::log(n / df) + 1.0;
   }
-  // Index the most frequent terms first: they land in term_index's cache-resident front table.
-  std::vector<std::uint32_t> order(model.terms.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return model.tf[a] > model.tf[b]; });
-  index_.reserve(order.size());
-  idf_by_position_.reserve(order.size());
-  for (const std::uint32_t i : order) idf_by_position_.push_back(idf_[i]);
-  model_id_ = order;
-  for (const std::uint32_t i : order) {
-    index_.intern(model.hash_bits ? term_statistics::bucket_key(model.buckets[i]) : model.terms[i]);
+  // Index the most frequent terms first: they land in term_index's cache-resident front table,
+  // and their counters together. Ordered by frequency class (the bit length of tf, highest
+  // first; ids ascending within a class), a counting sort that reads everything in order: exact
+  // ranks would only cost a sort. Positions stay internal: weights do not depend on them.
+  std::array<std::size_t, 66> class_start{};
+  const auto class_of = [&model](std::uint32_t id) { return 64 - std::bit_width(model.tf[id]); };  // 0: largest
+  for (std::uint32_t i = 0; i < model.terms.size(); ++i) ++class_start[class_of(i) + 1];
+  for (std::size_t c = 1; c < class_start.size(); ++c) class_start[c] += class_start[c - 1];
+  model_id_.resize(model.terms.size());
+  for (std::uint32_t i = 0; i < model.terms.size(); ++i) model_id_[class_start[class_of(i)]++] = i;
+  idf_by_position_.resize(model_id_.size());
+  for (std::size_t p = 0; p < model_id_.size(); ++p) idf_by_position_[p] = idf_[model_id_[p]];
+  index_.reserve(model_id_.size());
+  if (model.hash_bits) {
+    for (const std::uint32_t i : model_id_) index_.intern(term_statistics::bucket_key(model.buckets[i]));
+    return;
+  }
+  // A model of a large corpus holds 100,000s of terms, taken here in frequency order, that is
+  // from all over memory: in batches, each prefetching what the next one reads, so that
+  // loading a model costs little even when the input is one short document.
+  constexpr std::size_t batch = 64;
+  std::vector<term_index::key> keys;
+  for (std::size_t begin = 0; begin < model_id_.size(); begin += batch) {
+    const std::size_t end = std::min(begin + batch, model_id_.size());
+    for (std::size_t p = end; p < std::min(end + batch, model_id_.size()); ++p) {
+      const std::string& next = model.terms[model_id_[p]];
+      __builtin_prefetch(&next);
+    }
+    keys.clear();
+    for (std::size_t p = begin; p < end; ++p) index_.prefetch(keys.emplace_back(model.terms[model_id_[p]]));
+    for (const term_index::key& k : keys) index_.intern(k);
   }
 }
 
