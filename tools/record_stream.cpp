@@ -506,6 +506,7 @@ class worker {
   // --on-error pass: the record goes on with an "error" field so nothing is lost downstream.
   void emit_error_record(batch& b, const line_ref& ref, const std::string& message) {
     const std::string_view line(b.data.data() + ref.offset, ref.size);
+    if (options_.output == output_format::lines || options_.discard_records) return;  // counted on stderr
     if (options_.output == output_format::tsv) {
       append_tsv_field(b.out, rec_.id);
       b.out += "\terror\t";
@@ -513,7 +514,6 @@ class worker {
       b.out.push_back('\n');
       return;
     }
-    if (options_.output == output_format::lines || options_.discard_records) return;  // counted on stderr
     if (options_.input == input_format::jsonl && parser_.parse(line.data(), line.size(), false).is_object()) {
       const std::size_t close = line.find_last_of('}');
       b.out.append(line.substr(0, close));
