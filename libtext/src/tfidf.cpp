@@ -413,7 +413,7 @@ void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::p
   out.clear();
   work.counts.resize(idf_.size());
   work.touched.clear();
-  // Counted by position in the index (frequency rank), which keeps the counters of the
+  // Counted by position in the index (frequent terms first), which keeps the counters of the
   // frequent terms together in cache; feature ids (term byte order) only for touched terms.
   const auto count = [&work](std::uint32_t position) {
     if (position != term_index::npos && work.counts[position]++ == 0) work.touched.push_back(position);
@@ -480,7 +480,10 @@ double tfidf_vectorizer::norm_of(std::span<const std::pair<std::uint32_t, double
     // A weight out of the exact range (a model with df > n, or astronomically long
     // documents): add in order of increasing size, which does not depend on the input order.
     std::vector<double> terms;
-    for (const auto& e : weights) terms.push_back(norm_term(e.second));
+    for (const auto& e : weights) {
+      terms.push_back(norm_term(e.second));
+      if (std::isnan(terms.back())) return terms.back();  // (and NaN would break the sort)
+    }
     std::sort(terms.begin(), terms.end());
     double sum = 0;
     for (const double t : terms) sum += t;
