@@ -414,8 +414,9 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
           break;
         }
       }
+      // An emoji is the writer's own mark: no negation, booster or capitals before it change
+      // it ("not good :(" is doubly negative, where VADER's rules would flip the ":(").
       at[i].base = at[i].value = res.symbol_valence(plain);
-      modify(i);
       ++i;
       continue;
     }
@@ -436,8 +437,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
           matched = len;
         }
       }
-      if (matched) {
-        modify(i);
+      if (matched) {  // as an emoji: not modified
         i += matched;
         continue;
       }

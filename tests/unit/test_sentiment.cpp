@@ -72,6 +72,15 @@ TEST_CASE("sentiment: emoji and emoticons count") {
   CHECK(compound("Vacances 🎉", "fr") > 0);
 }
 
+TEST_CASE("sentiment: no negation, booster or capitals change an emoji or emoticon") {
+  // A negator two words back negates "good", not the writer's ":(" after it.
+  CHECK(compound("The contract is not good :(", "en") < compound("The contract is not good", "en"));
+  CHECK(compound("Not the bus :(", "en") == compound("The bus :(", "en"));
+  CHECK(compound("Ce n'est pas le contrat 😡", "fr") == compound("C'est le contrat 😡", "fr"));
+  CHECK(compound("very :)", "en") == compound(":)", "en"));
+  CHECK(compound("so tired XD", "en") == compound("so tired xD", "en"));
+}
+
 TEST_CASE("sentiment: idioms replace their words") {
   CHECK(compound("The results were not bad.", "en") > 0);
   CHECK(compound("Le film n'est pas mal.", "fr") > 0);
