@@ -18,6 +18,7 @@ namespace {
 
 // The constants of the rules, VADER's where it has one (Hutto & Gilbert 2014).
 constexpr float kNegation = -0.74f;           // a negated valence is flipped and damped
+constexpr float kNeverSo = 1.25f;             // "never so good": intensified, not negated
 constexpr float kCapitals = 0.733f;           // ALL-CAPS emphasis, in the direction of the valence
 constexpr float kBeforeContrast = 0.5f;       // "X but Y": X counts half ...
 constexpr float kAfterContrast = 1.5f;        // ... and Y one and a half
@@ -218,6 +219,15 @@ sentiment_resources sentiment_resources::embedded(std::string_view lang) {
   });
   each_line("sentiment/" + language + "/negators.txt",
             [&](line_reader&, std::string_view line) { r.entry(fold(line)).negator = true; });
+  each_line("sentiment/" + language + "/never-so.tsv", [&](line_reader& in, std::string_view line) {
+    const std::size_t tab = line.find('\t');
+    if (tab == 0 || tab == std::string_view::npos || tab + 1 == line.size() ||
+        line.find('\t', tab + 1) != std::string_view::npos) {
+      in.fail("expected NEGATOR<TAB>DEGREE WORD");
+    }
+    r.entry(fold(line.substr(0, tab))).never = true;
+    r.entry(fold(line.substr(tab + 1))).degree = true;
+  });
   each_line("sentiment/" + language + "/contrast.txt", [&](line_reader&, std::string_view line) {
     const std::string folded = fold(line);
     if (folded.find(' ') != std::string::npos) {
@@ -375,6 +385,8 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       here.rules |= rule_capitals;
     }
     bool negated = false;
+    bool never_so = false;        // "never ... so" before the word (never-so.tsv)
+    bool degree_after = false;    // a degree word between here and the words looked at
     std::size_t seen = 0;
     // An idiom that starts with a negator ("pas mal", "not bad") already is the negated form.
     const bool idiom = here.rules & rule_idiom;
@@ -391,12 +403,16 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
         v += v > 0 ? scalar : -scalar;
         here.rules |= at[j].boost > 0 ? rule_boosted : rule_dampened;
       }
-      if (is_negator(j)) negated = true;
+      if (is_negator(j)) (degree_after && at[j].info->never ? never_so : negated) = true;
+      if (at[j].info && at[j].info->degree) degree_after = true;
       ++seen;
     }
     if (negated && !negation_inside) {
       v *= kNegation;
       here.rules |= rule_negated;
+    } else if (never_so) {
+      v *= kNeverSo;
+      here.rules |= rule_boosted;
     }
     here.value = v;
   };

@@ -81,6 +81,18 @@ TEST_CASE("sentiment: no negation, booster or capitals change an emoji or emotic
   CHECK(compound("so tired XD", "en") == compound("so tired xD", "en"));
 }
 
+TEST_CASE("sentiment: 'never so' and 'jamais aussi' intensify instead of negating") {
+  CHECK(compound("It has never been so good.", "en") > compound("It has been good.", "en"));
+  CHECK(compound("The market has never been this strong.", "en") > 0);
+  CHECK(compound("Never so bad.", "en") < compound("Bad.", "en"));
+  CHECK(compound("Je n'ai jamais été aussi heureux.", "fr") > compound("J'ai été heureux.", "fr"));
+  CHECK(compound("Microsoft n'a jamais été aussi critiqué.", "fr") < 0);
+  // Other negators, and "never" without a degree word, still negate.
+  CHECK(compound("It was not so good.", "en") < 0);
+  CHECK(compound("It was never good.", "en") < 0);
+  CHECK(compound("Ce n'est pas si mauvais.", "fr") > 0);
+}
+
 TEST_CASE("sentiment: idioms replace their words") {
   CHECK(compound("The results were not bad.", "en") > 0);
   CHECK(compound("Le film n'est pas mal.", "fr") > 0);

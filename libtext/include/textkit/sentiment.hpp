@@ -43,6 +43,8 @@ class sentiment_resources {
     float booster = 0;   ///< increment: positive intensifies, negative dampens (0: none)
     bool negator = false;
     bool contrast = false;
+    bool never = false;   ///< a negator that a degree word after it turns into an intensifier
+    bool degree = false;  ///< "so", "aussi": after a `never` word, intensifies (never-so.tsv)
     std::uint32_t phrase_group = term_index::npos;  ///< phrases starting with this word
   };
   /// The entry of a folded word, or nullptr when the resources know nothing of it.
