@@ -96,6 +96,11 @@ TEST_CASE("sentiment: 'never so' and 'jamais aussi' intensify instead of negatin
 TEST_CASE("sentiment: idioms replace their words") {
   CHECK(compound("The results were not bad.", "en") > 0);
   CHECK(compound("Le film n'est pas mal.", "fr") > 0);
+  // "Could not be worse" is the worst, not a negated "worse".
+  CHECK(compound("It could not be worse.", "en") < 0);
+  CHECK(compound("Things couldn't be worse.", "en") < 0);
+  CHECK(compound("Ça ne pourrait pas être pire.", "fr") < 0);
+  CHECK(compound("Le résultat n'aurait pas pu être mieux.", "fr") > 0);
 }
 
 TEST_CASE("sentiment: per-sentence scores with offsets, evidence with rules") {
