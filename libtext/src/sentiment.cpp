@@ -387,13 +387,22 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     bool negated = false;
     bool never_so = false;        // "never ... so" before the word (never-so.tsv)
     bool degree_after = false;    // a degree word between here and the words looked at
+    bool clause_break = false;    // a ',' ';' or ':' between: negation does not reach across
     std::size_t seen = 0;
     // An idiom that starts with a negator ("pas mal", "not bad") already is the negated form.
     const bool idiom = here.rules & rule_idiom;
     const bool negation_inside = idiom && is_negator(i);
     for (std::size_t j = i; j > 0 && seen < 3;) {
       --j;
-      if (tokens[j].kind != token_kind::word) continue;
+      if (tokens[j].kind != token_kind::word) {
+        // "No, it is good", "je n'aime pas ça, c'est génial": the negator belongs to another
+        // clause. (Boosters still reach: "very, very good".)
+        if (tokens[j].kind == token_kind::punct && tokens[j].end - tokens[j].start == 1) {
+          const char c = text[tokens[j].start];
+          clause_break = clause_break || c == ',' || c == ';' || c == ':';
+        }
+        continue;
+      }
       if (at[j].inside_phrase && !idiom) {
         ++seen;
         continue;
@@ -403,7 +412,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
         v += v > 0 ? scalar : -scalar;
         here.rules |= at[j].boost > 0 ? rule_boosted : rule_dampened;
       }
-      if (is_negator(j)) (degree_after && at[j].info->never ? never_so : negated) = true;
+      if (is_negator(j) && !clause_break) (degree_after && at[j].info->never ? never_so : negated) = true;
       if (at[j].info && at[j].info->degree) degree_after = true;
       ++seen;
     }

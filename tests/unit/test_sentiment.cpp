@@ -93,6 +93,15 @@ TEST_CASE("sentiment: 'never so' and 'jamais aussi' intensify instead of negatin
   CHECK(compound("Ce n'est pas si mauvais.", "fr") > 0);
 }
 
+TEST_CASE("sentiment: negation stops at a comma, semicolon or colon") {
+  CHECK(compound("No, it is good.", "en") == compound("It is good.", "en"));
+  CHECK(compound("Not today; good news.", "en") == compound("Today; good news.", "en"));
+  CHECK(compound("Je ne sais pas, c'est génial.", "fr") == compound("Je sais, c'est génial.", "fr"));
+  CHECK(compound("It is not good.", "en") < 0);  // within the clause, as before
+  // Boosters still reach across: "very, very good" is more than "very good".
+  CHECK(compound("It is very, very good.", "en") > compound("It is very good.", "en"));
+}
+
 TEST_CASE("sentiment: idioms replace their words") {
   CHECK(compound("The results were not bad.", "en") > 0);
   CHECK(compound("Le film n'est pas mal.", "fr") > 0);
