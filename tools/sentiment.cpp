@@ -39,11 +39,12 @@ struct sentiment_options {
   classifier_training training;
 };
 
-void append_rules(std::string& out, std::uint8_t rules) {
-  static constexpr std::pair<std::uint8_t, const char*> names[] = {
+void append_rules(std::string& out, std::uint16_t rules) {
+  static constexpr std::pair<std::uint16_t, const char*> names[] = {
       {rule_idiom, "idiom"},           {rule_negated, "negated"}, {rule_boosted, "boosted"},
       {rule_dampened, "dampened"},     {rule_capitals, "capitals"},
-      {rule_before_contrast, "before-contrast"}, {rule_after_contrast, "after-contrast"}};
+      {rule_before_contrast, "before-contrast"}, {rule_after_contrast, "after-contrast"},
+      {rule_concession, "concession"}, {rule_main_clause, "main-clause"}};
   out.push_back('[');
   bool first = true;
   for (const auto& [bit, name] : names) {

@@ -22,6 +22,8 @@ constexpr float kNeverSo = 1.25f;             // "never so good": intensified, n
 constexpr float kCapitals = 0.733f;           // ALL-CAPS emphasis, in the direction of the valence
 constexpr float kBeforeContrast = 0.5f;       // "X but Y": X counts half ...
 constexpr float kAfterContrast = 1.5f;        // ... and Y one and a half
+constexpr float kConcession = 0.5f;           // "although X, Y": X counts half ...
+constexpr float kMainClause = 1.5f;           // ... and Y one and a half
 constexpr float kExclamation = 0.292f;        // per '!', up to four
 constexpr float kQuestion = 0.18f;            // per '?' beyond one, up to 0.96
 constexpr double kNormalisation = 15.0;       // compound = s / sqrt(s^2 + 15)
@@ -122,7 +124,7 @@ void sentiment_resources::load_lexicon(std::string_view content, std::string_vie
                                        bool replace) {
   if (replace) {
     for (auto& info : info_) info.valence = 0;
-    std::erase_if(phrases_, [](const phrase& p) { return !p.booster && !p.contrast; });
+    std::erase_if(phrases_, [](const phrase& p) { return !p.booster && !p.contrast && !p.concession; });
     index_phrases();
   }
   line_reader in{content, source};
@@ -148,8 +150,9 @@ sentiment_resources::word_info& sentiment_resources::entry(std::string_view word
   return info_[id];
 }
 
-void sentiment_resources::add_phrase(std::string_view text, float value, bool booster, bool contrast) {
-  phrase p{{}, value, booster, contrast};
+void sentiment_resources::add_phrase(std::string_view text, float value, bool booster, bool contrast,
+                                     bool concession) {
+  phrase p{{}, value, booster, contrast, concession};
   std::size_t start = 0;
   while (start <= text.size()) {
     const std::size_t space = text.find(' ', start);
@@ -169,7 +172,7 @@ void sentiment_resources::finish_phrases() {
   std::vector<phrase> kept;
   kept.reserve(phrases_.size());
   for (auto it = phrases_.rbegin(); it != phrases_.rend(); ++it) {
-    std::string key{it->booster ? 'b' : it->contrast ? 'c' : 'v'};
+    std::string key{it->booster ? 'b' : it->contrast ? 'c' : it->concession ? 'k' : 'v'};
     for (const auto& w : it->words) (key += ' ') += w;
     if (seen.insert(std::move(key)).second) kept.push_back(std::move(*it));
   }
@@ -236,6 +239,14 @@ sentiment_resources sentiment_resources::embedded(std::string_view lang) {
       r.entry(folded).contrast = true;
     }
   });
+  each_line("sentiment/" + language + "/concession.txt", [&](line_reader&, std::string_view line) {
+    const std::string folded = fold(line);
+    if (folded.find(' ') != std::string::npos) {
+      r.add_phrase(folded, 0, false, false, true);
+    } else {
+      r.entry(folded).concession = true;
+    }
+  });
   each_line("sentiment/" + language + "/idioms.tsv", [&](line_reader& in, std::string_view line) {
     const auto [term, value] = in.term_and_value(line);
     r.add_phrase(fold(term), value, false);
@@ -258,7 +269,7 @@ void sentiment_resources::merge_lexicon(const sentiment_resources& other) {
   for (const phrase& p : other.phrases_) {
     std::string text;
     for (const auto& w : p.words) text += (text.empty() ? "" : " ") + w;
-    add_phrase(text, p.value, p.booster, p.contrast);
+    add_phrase(text, p.value, p.booster, p.contrast, p.concession);
   }
   finish_phrases();
 }
@@ -298,7 +309,7 @@ sentiment_resources::phrase_match sentiment_resources::phrase_in_group(std::uint
     if (p.words.size() > words.size()) continue;
     bool same = true;
     for (std::size_t k = 1; k < p.words.size() && same; ++k) same = p.words[k] == words[k];
-    if (same) return {p.words.size(), p.value, p.booster, p.contrast};
+    if (same) return {p.words.size(), p.value, p.booster, p.contrast, p.concession};
   }
   return {};
 }
@@ -351,7 +362,8 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   // Per-token scratch, one struct per token, reused across sentences (no allocation once warm).
   auto& at = scratch_;
   at.assign(n, token_state{});
-  std::size_t contrast_at = n;  // the last contrast word or phrase (n: none)
+  std::size_t contrast_at = n;    // the last contrast word or phrase (n: none)
+  std::size_t concession_at = n;  // the first concessive word or phrase ("although", "malgré")
   auto word = [&](std::size_t i) { return analysis_.terms[first_token + i].text; };
   auto raw = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
   auto is_negator = [&](std::size_t i) { return at[i].info && at[i].info->negator; };
@@ -484,6 +496,8 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       for (std::size_t k = i; k < i + match.words; ++k) at[k].inside_phrase = 1;
       if (match.contrast) {
         contrast_at = i + match.words - 1;
+      } else if (match.concession) {
+        concession_at = std::min(concession_at, i);
       } else if (match.booster) {
         at[i + match.words - 1].boost = match.value;
       } else {
@@ -497,6 +511,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     }
     if (info) {
       if (info->contrast) contrast_at = i;
+      if (info->concession) concession_at = std::min(concession_at, i);
       if (info->booster != 0) {
         at[i].boost = info->booster;
       } else if (!info->negator) {
@@ -507,8 +522,20 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     ++i;
   }
 
-  // Pass 3: "X but Y" (the last contrast word shifts the weight to what follows it), then the
-  // totals and the evidence.
+  // Pass 3: "X but Y" (the last contrast word shifts the weight to what follows it), or else
+  // "although X, Y" / "Y although X" (the concessive clause, up to the next comma, semicolon or
+  // colon, weighs half and the rest of the sentence more), then the totals and the evidence.
+  std::size_t concession_end = n;
+  if (contrast_at < n) concession_at = n;  // "but" decides
+  for (std::size_t k = concession_at + 1; k < n; ++k) {
+    if (tokens[k].kind == token_kind::punct && tokens[k].end - tokens[k].start == 1) {
+      const char c = text[tokens[k].start];
+      if (c == ',' || c == ';' || c == ':') {
+        concession_end = k;
+        break;
+      }
+    }
+  }
   sentiment_scores s;
   double positive = 0, negative = 0;
   std::size_t neutral = 0;
@@ -524,6 +551,10 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       if (contrast_at < n && i != contrast_at) {
         here.value *= i < contrast_at ? kBeforeContrast : kAfterContrast;
         here.rules |= i < contrast_at ? rule_before_contrast : rule_after_contrast;
+      } else if (concession_at < n && i != concession_at) {
+        const bool conceded = i > concession_at && i < concession_end;
+        here.value *= conceded ? kConcession : kMainClause;
+        here.rules |= conceded ? rule_concession : rule_main_clause;
       }
       s.sum += here.value;
       (here.value > 0 ? positive : negative) += here.value + (here.value > 0 ? 1.0 : -1.0);

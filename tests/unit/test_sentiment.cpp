@@ -102,6 +102,25 @@ TEST_CASE("sentiment: negation stops at a comma, semicolon or colon") {
   CHECK(compound("It is very, very good.", "en") > compound("It is very good.", "en"));
 }
 
+TEST_CASE("sentiment: a concessive clause weighs less, the rest of the sentence more") {
+  // The same words, the weight on the main clause.
+  CHECK(compound("Despite the criticism, the deal is a success.", "en") > 0);
+  CHECK(compound("Although the deal is a success, the criticism is harsh.", "en") < 0);
+  CHECK(compound("The deal is a success despite the harsh criticism.", "en") > 0);
+  CHECK(compound("Malgré les critiques, le contrat est un succès.", "fr") > 0);
+  CHECK(compound("Bien que le contrat soit un succès, les critiques sont sévères.", "fr") < 0);
+  CHECK(compound("Le contrat est un succès, même si les critiques sont sévères.", "fr") > 0);
+  // "Malgré tout" is a contrast ("nevertheless"), not a concession.
+  CHECK(compound("Malgré tout, c'est un échec.", "fr") < compound("C'est un échec.", "fr"));
+  // The evidence says which clause a word was in.
+  textkit::sentiment_analyzer analyzer("en");
+  textkit::sentiment_result result;
+  analyzer.analyze("Despite the criticism, the deal is a success.", result);
+  REQUIRE(result.evidence.size() == 2);
+  CHECK(result.evidence[0].rules == textkit::rule_concession);
+  CHECK(result.evidence[1].rules == textkit::rule_main_clause);
+}
+
 TEST_CASE("sentiment: idioms replace their words") {
   CHECK(compound("The results were not bad.", "en") > 0);
   CHECK(compound("Le film n'est pas mal.", "fr") > 0);

@@ -43,6 +43,7 @@ class sentiment_resources {
     float booster = 0;   ///< increment: positive intensifies, negative dampens (0: none)
     bool negator = false;
     bool contrast = false;
+    bool concession = false;  ///< "although", "malgré": its clause weighs less, the rest more
     bool never = false;   ///< a negator that a degree word after it turns into an intensifier
     bool degree = false;  ///< "so", "aussi": after a `never` word, intensifies (never-so.tsv)
     std::uint32_t phrase_group = term_index::npos;  ///< phrases starting with this word
@@ -66,6 +67,7 @@ class sentiment_resources {
     float value = 0;
     bool booster = false;
     bool contrast = false;
+    bool concession = false;
   };
   phrase_match phrase_at(std::span<const std::string_view> words) const;
   /// The longest phrase of `group` (a word_info::phrase_group) matching `words`.
@@ -88,9 +90,10 @@ class sentiment_resources {
     float value;
     bool booster;
     bool contrast;
+    bool concession;
   };
   /// Appends a phrase; finish_phrases() must follow before any lookup.
-  void add_phrase(std::string_view text, float value, bool booster, bool contrast = false);
+  void add_phrase(std::string_view text, float value, bool booster, bool contrast = false, bool concession = false);
   /// Orders the phrases longest first (ties: in the order added) and indexes them by first
   /// word. Once per load: sorting after every phrase made loading quadratic.
   void finish_phrases();
@@ -117,11 +120,11 @@ struct sentiment_evidence {
   std::uint32_t end = 0;
   float base = 0;           ///< its lexicon valence
   float value = 0;          ///< after the rules
-  std::uint8_t rules = 0;   ///< bits of sentiment_rule
+  std::uint16_t rules = 0;  ///< bits of sentiment_rule
 };
 
 /// Rules that changed a valence (bits of sentiment_evidence::rules).
-enum sentiment_rule : std::uint8_t {
+enum sentiment_rule : std::uint16_t {
   rule_negated = 1,
   rule_boosted = 2,
   rule_dampened = 4,
@@ -129,6 +132,8 @@ enum sentiment_rule : std::uint8_t {
   rule_before_contrast = 16,
   rule_after_contrast = 32,
   rule_idiom = 64,
+  rule_concession = 128,   ///< in the clause of "although", "malgré": counts half
+  rule_main_clause = 256,  ///< in the rest of such a sentence: counts 1.5 times
 };
 
 /// Scores of one span of text.
@@ -184,7 +189,7 @@ class sentiment_analyzer {
     float base = 0;              ///< lexicon (or idiom, emoji) valence
     float boost = 0;             ///< booster increment carried by the word (0: none)
     std::uint32_t span_end = 0;  ///< an idiom or emoticon is reported whole
-    std::uint8_t rules = 0;      ///< bits of sentiment_rule
+    std::uint16_t rules = 0;     ///< bits of sentiment_rule
     bool inside_phrase = false;  ///< an idiom used this word: it modifies nothing else
   };
   std::vector<token_state> scratch_;
