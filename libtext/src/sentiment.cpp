@@ -373,7 +373,15 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   bool any_caps = false, any_lower = false;
   for (std::size_t i = 0; i < n; ++i) {
     at[i].span_end = tokens[i].end;
-    if (tokens[i].kind != token_kind::word) continue;
+    if (tokens[i].kind != token_kind::word) {
+      // A hashtag says what its word says: "#fail", "#bonheur" (a valence only; a "#not" or
+      // "#but" is no rule word).
+      if (tokens[i].kind == token_kind::hashtag) {
+        const sentiment_resources::word_info* info = lookup(res, word(i).substr(1));
+        if (info && info->valence != 0) at[i].info = info;
+      }
+      continue;
+    }
     at[i].info = lookup(res, word(i));
     const char first = text[tokens[i].start];
     if (first >= 'a' && first <= 'z') {  // most words: a lower-case letter, seen at once

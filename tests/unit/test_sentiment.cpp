@@ -72,6 +72,13 @@ TEST_CASE("sentiment: emoji and emoticons count") {
   CHECK(compound("Vacances 🎉", "fr") > 0);
 }
 
+TEST_CASE("sentiment: a hashtag counts as its word") {
+  CHECK(compound("Monday again #fail", "en") < 0);
+  CHECK(compound("Enfin les vacances #bonheur", "fr") > 0);
+  CHECK(compound("not #happy", "en") < 0);
+  CHECK(compound("#not good", "en") == compound("good", "en"));  // only valences, no rule words
+}
+
 TEST_CASE("sentiment: no negation, booster or capitals change an emoji or emoticon") {
   // A negator two words back negates "good", not the writer's ":(" after it.
   CHECK(compound("The contract is not good :(", "en") < compound("The contract is not good", "en"));
