@@ -346,21 +346,12 @@ class spooled_transform_processor final : public record_processor {
                                               rec.line));
     }
     const id_spool::worker_file& file = spool_.workers[doc->worker];
-    entries_.resize(doc->count);
-    const std::size_t bytes = entries_.size() * sizeof(std::uint32_t);
-    std::size_t got = 0;
-    while (got < bytes) {
-      const ssize_t n = ::pread(file.fd, reinterpret_cast<char*>(entries_.data()) + got, bytes - got,
-                                static_cast<off_t>(doc->offset * sizeof(std::uint32_t) + got));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) throw error(error_kind::io, fmt::format("temporary file read error: {}", std::strerror(errno)));
-      got += static_cast<std::size_t>(n);
-    }
+    const std::span<const std::uint32_t> entries = read_entries(doc->worker, *doc);
     // Count by worker entry (first-seen order: the frequent terms sit together), then map
     // the distinct ones to features.
     counts_.resize(file.feature_of.size());
     touched_.clear();
-    for (const std::uint32_t e : entries_) {
+    for (const std::uint32_t e : entries) {
       if (counts_[e]++ == 0) {
         touched_.push_back(e);
         __builtin_prefetch(&file.feature_of[e]);  // read below: let the misses overlap
@@ -379,10 +370,42 @@ class spooled_transform_processor final : public record_processor {
   }
 
  private:
+  // A document's entries from its worker's spool file. Reading them document by document
+  // was a system call each: each spool file has a read-ahead window here, refilled from the
+  // document's offset when it falls outside (documents of a file come in increasing offsets).
+  std::span<const std::uint32_t> read_entries(std::uint32_t worker, const id_spool::document& doc) {
+    if (windows_.size() < spool_.workers.size()) windows_.resize(spool_.workers.size());
+    read_window& w = windows_[worker];
+    if (doc.offset < w.first || doc.offset + doc.count > w.first + w.entries.size()) {
+      constexpr std::size_t window_entries = std::size_t{1} << 16;  // 256 KB
+      w.first = doc.offset;
+      w.entries.resize(std::max<std::size_t>(doc.count, window_entries));
+      const std::size_t bytes = w.entries.size() * sizeof(std::uint32_t);
+      std::size_t got = 0;
+      while (got < bytes) {
+        const ssize_t n = ::pread(spool_.workers[worker].fd, reinterpret_cast<char*>(w.entries.data()) + got,
+                                  bytes - got, static_cast<off_t>(doc.offset * sizeof(std::uint32_t) + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw error(error_kind::io, fmt::format("temporary file read error: {}", std::strerror(errno)));
+        if (n == 0) break;  // the end of the file: the window is shorter
+        got += static_cast<std::size_t>(n);
+      }
+      w.entries.resize(got / sizeof(std::uint32_t));
+      if (w.entries.size() < doc.count) {
+        throw error(error_kind::io, "temporary file read error: the spool file is shorter than written");
+      }
+    }
+    return std::span<const std::uint32_t>(w.entries).subspan(doc.offset - w.first, doc.count);
+  }
+
+  struct read_window {
+    std::uint64_t first = 0;  // in entries
+    std::vector<std::uint32_t> entries;
+  };
   const id_spool& spool_;
   const tfidf_vectorizer& vectorizer_;
   const weighting_flags& flags_;
-  std::vector<std::uint32_t> entries_;
+  std::vector<read_window> windows_;  // by spool file
   std::vector<std::uint32_t> counts_;  // by entry; zero between documents
   std::vector<std::uint32_t> touched_;
   std::vector<std::pair<std::uint32_t, double>> vector_;
