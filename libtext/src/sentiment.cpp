@@ -367,6 +367,12 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   auto word = [&](std::size_t i) { return analysis_.terms[first_token + i].text; };
   auto raw = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
   auto is_negator = [&](std::size_t i) { return at[i].info && at[i].info->negator; };
+  // ',' ';' ':' end the reach of a negator and the clause of a concessive.
+  auto is_clause_break = [&](std::size_t i) {
+    if (tokens[i].kind != token_kind::punct || tokens[i].end - tokens[i].start != 1) return false;
+    const char c = text[tokens[i].start];
+    return c == ',' || c == ';' || c == ':';
+  };
 
   // Pass 1: what the resources know of each word, and whether the sentence mixes capitals and
   // lower case (only then do ALL-CAPS words get emphasis).
@@ -417,10 +423,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       if (tokens[j].kind != token_kind::word) {
         // "No, it is good", "je n'aime pas ça, c'est génial": the negator belongs to another
         // clause. (Boosters still reach: "very, very good".)
-        if (tokens[j].kind == token_kind::punct && tokens[j].end - tokens[j].start == 1) {
-          const char c = text[tokens[j].start];
-          clause_break = clause_break || c == ',' || c == ';' || c == ':';
-        }
+        clause_break = clause_break || is_clause_break(j);
         continue;
       }
       if (at[j].inside_phrase && !idiom) {
@@ -536,12 +539,9 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   std::size_t concession_end = n;
   if (contrast_at < n) concession_at = n;  // "but" decides
   for (std::size_t k = concession_at + 1; k < n; ++k) {
-    if (tokens[k].kind == token_kind::punct && tokens[k].end - tokens[k].start == 1) {
-      const char c = text[tokens[k].start];
-      if (c == ',' || c == ';' || c == ':') {
-        concession_end = k;
-        break;
-      }
+    if (is_clause_break(k)) {
+      concession_end = k;
+      break;
     }
   }
   sentiment_scores s;
