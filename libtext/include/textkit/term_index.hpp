@@ -132,21 +132,28 @@ class short_term_memo {
   /// The remembered value of `term`, or compute(term), remembered (for longer terms: computed).
   template <typename Compute>
   Value get(std::string_view term, Compute&& compute) {
-    if (!fits(term)) return compute(term);
-    entry& e = entry_of(term);
-    if (e.size == term.size() && e.bytes == bytes_of(term)) return e.value;
-    e = {bytes_of(term), static_cast<std::uint32_t>(term.size()), compute(term)};
+    const std::size_t n = term.size();
+    if (n - 1 >= 8) return compute(term);  // (n == 0 wraps around)
+    const std::uint64_t bytes = utf8::load_short(term.data(), n);
+    entry& e = slot(bytes, n);
+    if (e.size == n && e.bytes == bytes) return e.value;
+    e = {bytes, static_cast<std::uint32_t>(n), compute(term)};
     return e.value;
   }
   /// The same in two steps, for callers that batch the misses: the remembered value or null...
   const Value* find(std::string_view term) {
-    if (!fits(term)) return nullptr;
-    const entry& e = entry_of(term);
-    return e.size == term.size() && e.bytes == bytes_of(term) ? &e.value : nullptr;
+    const std::size_t n = term.size();
+    if (n - 1 >= 8) return nullptr;
+    const std::uint64_t bytes = utf8::load_short(term.data(), n);
+    const entry& e = slot(bytes, n);
+    return e.size == n && e.bytes == bytes ? &e.value : nullptr;
   }
   /// ...then remember what the table said (terms of more than 8 bytes are not remembered).
   void remember(std::string_view term, Value value) {
-    if (fits(term)) entry_of(term) = {bytes_of(term), static_cast<std::uint32_t>(term.size()), value};
+    const std::size_t n = term.size();
+    if (n - 1 >= 8) return;
+    const std::uint64_t bytes = utf8::load_short(term.data(), n);
+    slot(bytes, n) = {bytes, static_cast<std::uint32_t>(n), value};
   }
 
  private:
@@ -157,12 +164,10 @@ class short_term_memo {
   };
   std::vector<entry> entries_;  // allocated at the first lookup
 
-  static bool fits(std::string_view term) noexcept { return term.size() - 1 < 8; }  // (0 wraps around)
-  static std::uint64_t bytes_of(std::string_view term) noexcept { return utf8::load_short(term.data(), term.size()); }
-  entry& entry_of(std::string_view term) {
+  // The entry for a term of `n` bytes (1 to 8) read as `bytes`.
+  entry& slot(std::uint64_t bytes, std::size_t n) {
     if (entries_.empty()) entries_.resize(std::size_t{1} << bits);
-    const std::uint64_t slot = ((bytes_of(term) ^ term.size()) * 0x9E3779B97F4A7C15ULL) >> (64 - bits);
-    return entries_[static_cast<std::size_t>(slot)];
+    return entries_[static_cast<std::size_t>(((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - bits))];
   }
 };
 
