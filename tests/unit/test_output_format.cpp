@@ -1,5 +1,6 @@
-// The CLI's number writers (tools/output_format.hpp) against fmt, the reference they replace:
-// the same bytes for every value, ties and signed zeros included.
+// The CLI's writers (tools/output_format.hpp) against references: numbers against fmt, which
+// they replace (the same bytes for every value, ties and signed zeros included), and JSON
+// strings against a byte-at-a-time escaper.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -79,4 +80,46 @@ TEST_CASE("append_shortest writes what fmt's {} writes") {
     mismatches += shortest(any) != fmt::format("{}", any);
   }
   CHECK(mismatches == 0);
+}
+
+TEST_CASE("append_json_string escapes exactly what a byte-at-a-time escaper does") {
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\b') out += "\\b";
+      else if (c == '\f') out += "\\f";
+      else if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+      else out.push_back(ch);
+    }
+    return out + "\"";
+  };
+  auto written = [](std::string_view s) {
+    std::string out = "x";  // appends after what is there
+    textkit::cli::append_json_string(out, s);
+    return out.substr(1);
+  };
+  CHECK(written("") == "\"\"");
+  CHECK(written("Satya Nadella") == "\"Satya Nadella\"");
+  CHECK(written("« cruelle »\n\"dit-il\"\\") == "\"« cruelle »\\n\\\"dit-il\\\"\\\\\"");
+  CHECK(written(std::string_view("a\0b", 3)) == "\"a\\u0000b\"");
+  // Random strings of every length up to 80, special bytes anywhere (in and across the
+  // 16-byte blocks), bytes >= 0x80 included (which a signed comparison would take for controls).
+  std::mt19937 rng(17);
+  const std::string specials = std::string("\"\\\n\t\x01\x1f \x20\x7f\x80\xc3\xa9\xff", 14);
+  int wrong = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(rng() % 81, 'a');
+    for (char& ch : s) {
+      const unsigned r = rng() % 16;
+      ch = r < 12 ? static_cast<char>('a' + rng() % 26) : r < 14 ? specials[rng() % specials.size()] : static_cast<char>(rng() % 256);
+    }
+    wrong += written(s) != reference(s);
+  }
+  CHECK(wrong == 0);
 }
