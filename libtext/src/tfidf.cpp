@@ -111,8 +111,15 @@ std::uint32_t term_statistics::add(std::string_view key, counts c, std::string_v
 }
 
 std::vector<std::uint32_t> term_statistics::merge(const term_statistics& other) {
-  documents_ += other.documents_;
   std::vector<std::uint32_t> entry_of(other.size());
+  if (size() == 0 && documents_ == 0 && hash_bits_ == other.hash_bits_) {
+    // Into nothing (the first worker to finish, or the only one): a copy gives the entries
+    // the ids that adding them one by one would, without hashing them all again.
+    *this = other;
+    std::iota(entry_of.begin(), entry_of.end(), 0u);
+    return entry_of;
+  }
+  documents_ += other.documents_;
   for (std::size_t i = 0; i < other.size(); ++i) {
     entry_of[i] = add(other.key(i), other.counts_of(i), hash_bits_ ? std::string_view(other.label(i)) : std::string_view());
   }
