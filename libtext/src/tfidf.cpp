@@ -430,14 +430,26 @@ void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::p
       count(index_.find(term_statistics::bucket_key(term_statistics::bucket_of(t.text, model_.hash_bits))));
     }
   } else {
-    // In batches, as term_statistics::add_document: the index's cache misses overlap.
+    // As term_statistics::add_document: short terms the memo knows are counted at once, the
+    // others looked up in batches whose cache misses overlap. (Counting order is free: the
+    // norm is exact and the output is sorted.)
     constexpr std::size_t batch = 64;
     for (std::size_t begin = 0; begin < terms.size(); begin += batch) {
       const std::size_t end = std::min(begin + batch, terms.size());
       work.keys.clear();
-      for (std::size_t i = begin; i < end; ++i) index_.prefetch(work.keys.emplace_back(terms[i].text));
+      for (std::size_t i = begin; i < end; ++i) {
+        if (const std::uint32_t* position = work.memo.find(terms[i].text)) {
+          count(*position);
+        } else {
+          index_.prefetch(work.keys.emplace_back(terms[i].text));
+        }
+      }
       for (const term_index::key& k : work.keys) index_.prefetch_bytes(k);
-      for (const term_index::key& k : work.keys) count(index_.find(k));
+      for (const term_index::key& k : work.keys) {
+        const std::uint32_t position = index_.find(k);
+        work.memo.remember(k.term, position);
+        count(position);
+      }
     }
   }
   for (const std::uint32_t position : work.touched) {

@@ -150,11 +150,12 @@ class tfidf_vectorizer {
  public:
   tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting);
 
-  /// Per-thread scratch space for transform(), reused across documents.
+  /// Per-thread scratch space for transform(), reused across documents with one vectorizer.
   struct scratch {
     std::vector<std::uint32_t> counts;   // indexed by index position; zero between calls
     std::vector<std::uint32_t> touched;  // positions seen in the current document
     std::vector<term_index::key> keys;   // a batch of lookups
+    short_term_memo<std::uint32_t> memo;  // positions (or npos) of recent short terms
   };
 
   /// The order of a document's (feature id, weight) pairs: by feature id, or as counted
