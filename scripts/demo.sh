@@ -28,10 +28,7 @@ echo "== keywords (tf-idf over the sample, stop words dropped) and tone of each 
 
 echo
 echo "== the three most negative sentences of the motivating article (fr-001), with their scores"
-# Offsets are bytes of the text: python3 slices them (jq 1.6 slices code points).
-jq -c 'select(.id == "fr-001-microsoft-ice")' "$articles" | "$textkit" sentiment |
-  python3 -c '
-import json, sys
-r = json.loads(sys.stdin.readline()); text = r["text"].encode()
-for s in sorted(r["sentiment"]["sentences"], key=lambda s: s["compound"])[:3]:
-    print("%+.4f\t%s" % (s["compound"], text[s["start"]:s["end"]].decode()))'
+# --sentences: a TSV row per sentence (id, number, start, end, compound, pos, neu, neg,
+# label, text); sorted on the compound, the most negative first.
+jq -c 'select(.id == "fr-001-microsoft-ice")' "$articles" | "$textkit" sentiment --sentences --output tsv |
+  sort -t "$(printf '\t')" -k5,5g | head -3 | cut -f5,10

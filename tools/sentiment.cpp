@@ -29,6 +29,7 @@ struct sentiment_options {
   std::string lexicon_add;
   std::string lexicon_format = "tsv";
   bool explain = false;
+  bool sentences = false;  // TSV: a row per sentence; JSONL: each sentence's text
   std::string model;  // a trained classifier (sentiment train)
   // sentiment train
   std::string data;
@@ -82,6 +83,29 @@ class sentiment_processor final : public record_processor {
         label = classifier_->labels()[static_cast<std::size_t>(best)];
       }
     }
+    if (format == output_format::tsv && options_.sentences) {
+      // A row per sentence, its text last: `sort -t$'\t' -k5,5n` gives the most negative.
+      for (std::size_t i = 0; i < result_.sentences.size(); ++i) {
+        const sentence_sentiment& s = result_.sentences[i];
+        append_tsv_field(out, rec.id);
+        out.push_back('\t');
+        append_int(out, i + 1);
+        out.push_back('\t');
+        append_int(out, s.start);
+        out.push_back('\t');
+        append_int(out, s.end);
+        for (const double value : {s.scores.compound, s.scores.positive, s.scores.neutral, s.scores.negative}) {
+          out.push_back('\t');
+          append_fixed(out, value, 4);
+        }
+        out.push_back('\t');
+        append_tsv_field(out, sentiment_label(s.scores.compound));
+        out.push_back('\t');
+        append_tsv_field(out, rec.text.substr(s.start, s.end - s.start));
+        out.push_back('\n');
+      }
+      return;
+    }
     if (format == output_format::tsv) {
       append_tsv_field(out, rec.id);
       for (const double value : {d.compound, d.positive, d.neutral, d.negative}) {
@@ -128,6 +152,10 @@ class sentiment_processor final : public record_processor {
       append_int(out, s.end);
       out += ",\"compound\":";
       append_fixed(out, s.scores.compound, 4);
+      if (options_.sentences) {
+        out += ",\"text\":";
+        append_json_string(out, rec.text.substr(s.start, s.end - s.start));
+      }
       out.push_back('}');
     }
     out.push_back(']');
@@ -219,6 +247,9 @@ subcommand_action setup_sentiment(CLI::App& app) {
       ->default_str("tsv")
       ->type_name("FORMAT");
   app.add_flag("--explain", options->explain, "List the words and rules that moved the score (\"explain\")");
+  app.add_flag("--sentences", options->sentences,
+               "TSV: a row per sentence (id, number, start, end, compound, pos, neu, neg, label, text); "
+               "JSONL: each sentence's text too");
   app.add_option("-m,--model", options->model,
                  "A model from 'textkit sentiment train': its most probable class becomes the label, and "
                  "\"probabilities\" are added")
@@ -285,7 +316,9 @@ subcommand_action setup_sentiment(CLI::App& app) {
                                                        *extra ? &**extra : nullptr,
                                                        *classifier ? &**classifier : nullptr);
         },
-        "textkit sentiment", "id\tcompound\tpos\tneu\tneg\tlabel");
+        "textkit sentiment",
+        options->sentences ? "id\tsentence\tstart\tend\tcompound\tpos\tneu\tneg\tlabel\ttext"
+                           : "id\tcompound\tpos\tneu\tneg\tlabel");
   };
 }
 

@@ -584,7 +584,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   const double total = positive - negative + static_cast<double>(neutral);
   if (total > 0) {
     s.positive = positive / total;
-    s.negative = -negative / total;
+    s.negative = negative == 0 ? 0.0 : -negative / total;  // (not -0.0)
     s.neutral = static_cast<double>(neutral) / total;
   }
   return s;
