@@ -238,8 +238,8 @@ int fit_statistics(const stream_options& stream, const analyzer_options& analysi
 
 // ---- transform ----------------------------------------------------------------------------
 
-// Writes a document's weights (sorted by feature id for --vector; any order for --top, which
-// sorts them here).
+// Writes a document's weights, given in any order: sorted here, by feature id for --vector,
+// by weight for --top.
 void append_weights(const record& rec, output_format format, std::string& out,
                     std::vector<std::pair<std::uint32_t, double>>& vector, const tfidf_vectorizer& vectorizer,
                     const weighting_flags& flags) {
@@ -250,6 +250,8 @@ void append_weights(const record& rec, output_format format, std::string& out,
     std::partial_sort(vector.begin(), vector.begin() + static_cast<std::ptrdiff_t>(k), vector.end(),
                       [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     shown = shown.first(k);
+  } else {
+    tfidf_vectorizer::sort_by_feature(vector);
   }
   if (format == output_format::tsv) {
     for (const auto& [id, weight] : shown) {
@@ -300,8 +302,7 @@ class transform_processor final : public record_processor {
 
   void process(const record& rec, output_format format, std::string& out) override {
     analyzer_.analyze(rec.text, result_);
-    vectorizer_.transform(result_.terms, vector_, scratch_,
-                          flags_.vector.empty() ? tfidf_vectorizer::feature_order::any : tfidf_vectorizer::feature_order::ascending);
+    vectorizer_.transform(result_.terms, vector_, scratch_);
     append_weights(rec, format, out, vector_, vectorizer_, flags_);
   }
 
@@ -365,7 +366,6 @@ class spooled_transform_processor final : public record_processor {
       counts_[e] = 0;
     }
     vectorizer_.normalise(vector_);
-    if (!flags_.vector.empty()) tfidf_vectorizer::sort_by_feature(vector_);
     append_weights(rec, format, out, vector_, vectorizer_, flags_);
   }
 

@@ -416,7 +416,7 @@ tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting wei
 }
 
 void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
-                                 scratch& work, feature_order order) const {
+                                 scratch& work) const {
   out.clear();
   work.counts.resize(idf_.size());
   work.touched.clear();
@@ -456,7 +456,6 @@ void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::p
     out.emplace_back(model_id_[position], term_weight(work.counts[position], idf_by_position_[position]));
     work.counts[position] = 0;
   }
-  if (order == feature_order::ascending) sort_by_feature(out);
   normalise(out);
 }
 

@@ -158,14 +158,11 @@ class tfidf_vectorizer {
     short_term_memo<std::uint32_t> memo;  // positions (or npos) of recent short terms
   };
 
-  /// The order of a document's (feature id, weight) pairs: by feature id, or as counted
-  /// (enough for the top K, which sorts them by weight anyway).
-  enum class feature_order : std::uint8_t { ascending, any };
-
-  /// The (feature id, weight) pairs of the document, normalised; terms outside the vocabulary
-  /// are ignored.
+  /// The (feature id, weight) pairs of the document, normalised, in the order counted
+  /// (sort_by_feature() puts them in feature id order); terms outside the vocabulary are
+  /// ignored.
   void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
-                 scratch& work, feature_order order = feature_order::ascending) const;
+                 scratch& work) const;
   /// For callers that count terms themselves: the weight of a term seen `count` times in
   /// a document, before normalisation (tf(count) · idf)...
   double term_weight(double count, double idf) const {
