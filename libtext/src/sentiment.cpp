@@ -361,7 +361,12 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   const std::size_t n = tokens.size();
   // Per-token scratch, one struct per token, reused across sentences (no allocation once warm).
   auto& at = scratch_;
-  at.assign(n, token_state{});
+  if (at.size() < n) at.resize(n);  // pass 1 writes every state of the sentence
+  // The tokens the rules can act on (emoji, emoticon starts, words the resources know), in
+  // order: passes 2 and 3 visit only these. Every other token is a neutral word or plain
+  // punctuation, and only pass 1 and modify()'s look back read it.
+  auto& active = active_tokens_;
+  active.clear();
   std::size_t contrast_at = n;    // the last contrast word or phrase (n: none)
   std::size_t concession_at = n;  // the first concessive word or phrase ("although", "malgré")
   auto word = [&](std::size_t i) { return analysis_.terms[first_token + i].text; };
@@ -376,20 +381,36 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
 
   // Pass 1: what the resources know of each word, and whether the sentence mixes capitals and
   // lower case (only then do ALL-CAPS words get emphasis).
+  // It also counts what pass 3 needs of every token: words, '!' and '?'.
   bool any_caps = false, any_lower = false;
+  std::size_t words = 0;
+  int exclamations = 0, questions = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    at[i].span_end = tokens[i].end;
-    if (tokens[i].kind != token_kind::word) {
-      // A hashtag says what its word says: "#fail", "#bonheur" (a valence only; a "#not" or
-      // "#but" is no rule word).
-      if (tokens[i].kind == token_kind::hashtag) {
+    const token& t = tokens[i];
+    at[i] = token_state{};
+    at[i].span_end = t.end;
+    // Emoticons come out of the tokenizer in pieces (":" ")", "8" "-" ")") or as short words
+    // ("xD"): pass 2 tries the tokens that start with a byte some emoticon starts with.
+    const bool may_be_symbol = t.kind == token_kind::emoji ||
+                               (res.may_start_emoticon(text[t.start]) && (t.kind != token_kind::word || t.end - t.start <= 3));
+    if (t.kind != token_kind::word) {
+      if (t.kind == token_kind::punct) {
+        const std::string_view r = raw(i);
+        exclamations += static_cast<int>(std::count(r.begin(), r.end(), '!'));
+        questions += static_cast<int>(std::count(r.begin(), r.end(), '?'));
+      } else if (t.kind == token_kind::hashtag) {
+        // A hashtag says what its word says: "#fail", "#bonheur" (a valence only; a "#not" or
+        // "#but" is no rule word).
         const sentiment_resources::word_info* info = lookup(res, word(i).substr(1));
         if (info && info->valence != 0) at[i].info = info;
       }
+      if (may_be_symbol || at[i].info) active.push_back(static_cast<std::uint32_t>(i));
       continue;
     }
+    ++words;
     at[i].info = lookup(res, word(i));
-    const char first = text[tokens[i].start];
+    if (may_be_symbol || at[i].info) active.push_back(static_cast<std::uint32_t>(i));
+    const char first = text[t.start];
     if (first >= 'a' && first <= 'z') {  // most words: a lower-case letter, seen at once
       any_lower = true;
       continue;
@@ -449,8 +470,12 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     here.value = v;
   };
 
-  // Pass 2: the value of each word, emoji, emoticon and idiom.
-  for (std::size_t i = 0; i < n;) {
+  // Pass 2: the value of each word, emoji, emoticon and idiom. An emoticon or idiom takes the
+  // tokens it spans: pass 2 resumes after it (`next`).
+  std::size_t next = 0;
+  for (const std::uint32_t active_at : active) {
+    if (active_at < next) continue;
+    const std::size_t i = active_at;
     const token& t = tokens[i];
     if (t.kind == token_kind::emoji) {
       // Skin tones (U+1F3FB..U+1F3FF, 4 bytes F0 9F 8F BB..BF) do not change the valence.
@@ -465,11 +490,10 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       // An emoji is the writer's own mark: no negation, booster or capitals before it change
       // it ("not good :(" is doubly negative, where VADER's rules would flip the ":(").
       at[i].base = at[i].value = res.symbol_valence(plain);
-      ++i;
+      next = i + 1;
       continue;
     }
-    // Emoticons come out of the tokenizer in pieces (":" ")", "8" "-" ")") or as short words
-    // ("xD"): try the adjacent tokens that start with a byte some emoticon starts with.
+    // Emoticons: try the adjacent tokens (see may_be_symbol in pass 1).
     const bool maybe_emoticon = res.may_start_emoticon(text[t.start]) &&
                                 (t.kind != token_kind::word || t.end - t.start <= 3);
     if (maybe_emoticon) {
@@ -486,14 +510,12 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
         }
       }
       if (matched) {  // as an emoji: not modified
-        i += matched;
+        next = i + matched;
         continue;
       }
     }
-    if (t.kind == token_kind::punct || t.kind == token_kind::symbol) {
-      ++i;
-      continue;
-    }
+    next = i + 1;
+    if (t.kind == token_kind::punct || t.kind == token_kind::symbol) continue;
     const sentiment_resources::word_info* info = at[i].info;
     sentiment_resources::phrase_match match;
     if (info && info->phrase_group != term_index::npos && i + 1 < n &&
@@ -517,7 +539,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
         at[i].span_end = tokens[i + match.words - 1].end;
         modify(i);
       }
-      i += match.words;
+      next = i + match.words;
       continue;
     }
     if (info) {
@@ -530,7 +552,6 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
         modify(i);
       }
     }
-    ++i;
   }
 
   // Pass 3: "X but Y" (the last contrast word shifts the weight to what follows it), or else
@@ -546,30 +567,22 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   }
   sentiment_scores s;
   double positive = 0, negative = 0;
-  std::size_t neutral = 0;
-  int exclamations = 0, questions = 0;
-  for (std::size_t i = 0; i < n; ++i) {
+  std::size_t neutral = words;  // less the words that carry a value
+  for (const std::uint32_t i : active) {  // only they can carry a value
     token_state& here = at[i];
-    if (tokens[i].kind == token_kind::punct) {
-      const std::string_view r = raw(i);
-      exclamations += static_cast<int>(std::count(r.begin(), r.end(), '!'));
-      questions += static_cast<int>(std::count(r.begin(), r.end(), '?'));
+    if (here.value == 0) continue;
+    if (contrast_at < n && i != contrast_at) {
+      here.value *= i < contrast_at ? kBeforeContrast : kAfterContrast;
+      here.rules |= i < contrast_at ? rule_before_contrast : rule_after_contrast;
+    } else if (concession_at < n && i != concession_at) {
+      const bool conceded = i > concession_at && i < concession_end;
+      here.value *= conceded ? kConcession : kMainClause;
+      here.rules |= conceded ? rule_concession : rule_main_clause;
     }
-    if (here.value != 0) {
-      if (contrast_at < n && i != contrast_at) {
-        here.value *= i < contrast_at ? kBeforeContrast : kAfterContrast;
-        here.rules |= i < contrast_at ? rule_before_contrast : rule_after_contrast;
-      } else if (concession_at < n && i != concession_at) {
-        const bool conceded = i > concession_at && i < concession_end;
-        here.value *= conceded ? kConcession : kMainClause;
-        here.rules |= conceded ? rule_concession : rule_main_clause;
-      }
-      s.sum += here.value;
-      (here.value > 0 ? positive : negative) += here.value + (here.value > 0 ? 1.0 : -1.0);
-      evidence.push_back({tokens[i].start, here.span_end, here.base, here.value, here.rules});
-    } else if (tokens[i].kind == token_kind::word) {
-      ++neutral;
-    }
+    s.sum += here.value;
+    (here.value > 0 ? positive : negative) += here.value + (here.value > 0 ? 1.0 : -1.0);
+    evidence.push_back({tokens[i].start, here.span_end, here.base, here.value, here.rules});
+    if (tokens[i].kind == token_kind::word) --neutral;
   }
   float emphasis = kExclamation * static_cast<float>(std::min(exclamations, 4));
   if (questions > 1) emphasis += std::min(0.96f, kQuestion * static_cast<float>(questions));

@@ -195,6 +195,7 @@ class sentiment_analyzer {
     bool inside_phrase = false;  ///< an idiom used this word: it modifies nothing else
   };
   std::vector<token_state> scratch_;
+  std::vector<std::uint32_t> active_tokens_;  ///< score_span(): the tokens passes 2 and 3 visit
   /// Recent lexicon answers, per resources (cleared whenever embedded_ grows: resources may
   /// move then).
   struct lexicon_memo {
