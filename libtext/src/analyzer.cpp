@@ -1,9 +1,5 @@
 #include "textkit/analyzer.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <fmt/format.h>
 
 #include "textkit/error.hpp"
@@ -174,36 +170,6 @@ void analyzer::normalise(std::string_view text, const token& tok, bool doc_is_nf
   }
 }
 
-namespace {
-
-// Tokens of at most 16 ASCII bytes (most tokens of news text), seen with one 16-byte load when
-// the text has 16 bytes from the token's start, instead of a loop with a branch on the length.
-enum class short_ascii {
-  lower,     // no capitals: case folding leaves the token as it is
-  capitals,  // folded by adding 0x20 to each capital: `lowered` holds the result
-  other,     // longer, beyond ASCII, or too near the end of the text: the general path
-};
-short_ascii classify_short_ascii(std::string_view text, const token& tok, char* lowered) noexcept {
-#if defined(__SSE2__)
-  const std::size_t n = tok.end - tok.start;
-  if (n > 16 || std::size_t{tok.start} + 16 > text.size()) return short_ascii::other;
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + tok.start));
-  const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-  const unsigned in_token = (1u << n) - 1;
-  if (static_cast<unsigned>(_mm_movemask_epi8(v)) & in_token) return short_ascii::other;  // a byte >= 0x80
-  if (!(static_cast<unsigned>(_mm_movemask_epi8(capital)) & in_token)) return short_ascii::lower;
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered), _mm_add_epi8(v, _mm_and_si128(capital, _mm_set1_epi8(0x20))));
-  return short_ascii::capitals;
-#else
-  (void)text;
-  (void)tok;
-  (void)lowered;
-  return short_ascii::other;
-#endif
-}
-
-}  // namespace
-
 void analyzer::fold_terms(std::string_view text, analysis& out) {
   out.terms.reserve(out.tokens.size());
   arena_terms_.clear();
@@ -211,20 +177,12 @@ void analyzer::fold_terms(std::string_view text, analysis& out) {
     for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
       const token& tok = out.tokens[t];
       if (options_.drop_punct && tok.kind == token_kind::punct) continue;
-      const std::string_view original(text.data() + tok.start, tok.end - tok.start);  // inside the text: no check
-      char lowered[16];
-      const short_ascii ascii = classify_short_ascii(text, tok, lowered);
-      if (ascii == short_ascii::lower || (ascii == short_ascii::other && unicode::is_case_fold_inert(original))) {
-        out.terms.push_back({original, tok.start, tok.end, tok.kind, 1});  // most tokens: the term is the token
+      const auto offset = static_cast<std::uint32_t>(out.arena.size());
+      if (unicode::fold_token(text, tok.start, tok.end, out.arena)) {  // most tokens: the term is the token
+        out.terms.push_back({std::string_view(text.data() + tok.start, tok.end - tok.start), tok.start, tok.end, tok.kind, 1});
         continue;
       }
       // The arena may still move: its terms get their text once it is complete.
-      const auto offset = static_cast<std::uint32_t>(out.arena.size());
-      if (ascii == short_ascii::capitals) {
-        out.arena.append(lowered, original.size());
-      } else {
-        unicode::append_case_folded(out.arena, original);
-      }
       arena_terms_.push_back({out.terms.size(), offset, static_cast<std::uint32_t>(out.arena.size() - offset)});
       out.terms.push_back({{}, tok.start, tok.end, tok.kind, 1});
     }

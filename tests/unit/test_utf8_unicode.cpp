@@ -1,8 +1,10 @@
 // UTF-8 decoding and validation, Unicode helpers, and word-list parsing.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "textkit/error.hpp"
 #include "textkit/unicode.hpp"
@@ -315,6 +317,38 @@ TEST_CASE("unicode::is_case_fold_inert: true exactly when folding would not chan
   }
   CHECK(disagreements == 0);
   CHECK_FALSE(unicode::is_case_fold_inert("ab\xFF" "cd"));  // ill-formed: never "inert"
+}
+
+TEST_CASE("unicode::fold_token: the answers of is_case_fold_inert and append_case_folded") {
+  // Tokens built from code points around the 16-byte path's edges: ASCII capitals, every
+  // Latin-1 letter (C3 80..BF, ß = C3 9F among them), µ (C2 B5, folds to μ), General
+  // Punctuation and beyond (E2 80..81 xx; Ⅰ and Ⓐ, E2 85 A0 and E2 92 B6, fold), Œ/œ, Greek,
+  // İ, ǅ, digits.
+  std::vector<std::string> pool = {"a", "z", "A", "Z", "@", "[", "`", "{", "0", "'", "-", "\xC2\xB5", "\xC2\xAB",
+                                   "\xC5\x92", "\xC5\x93", "\xCE\xA3", "\xCF\x83", "\xC4\xB0", "\xC7\x85",
+                                   "\xE2\x82\xAC", "\xE2\x85\xA0", "\xE2\x92\xB6", "\xF0\x9F\x98\x80"};
+  for (char32_t c = 0xC0; c <= 0xFF; ++c) pool.push_back({static_cast<char>(0xC3), static_cast<char>(0x80 + (c - 0xC0))});
+  for (int c = 0x2000; c <= 0x206F; c += 7) {
+    pool.push_back({static_cast<char>(0xE2), static_cast<char>(0x80 | (c >> 6 & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))});
+  }
+  std::mt19937 random(20261129);
+  for (int round = 0; round < 20000; ++round) {
+    std::string token;
+    const std::size_t parts = 1 + random() % 9;
+    for (std::size_t k = 0; k < parts; ++k) token += pool[random() % pool.size()];
+    // Sometimes near the end of the text (fewer than 16 bytes after the token's start).
+    const std::string padding(random() % 2 ? 20 : random() % 3, ' ');
+    const std::string text = "xx " + token + padding;
+    std::string folded = "kept";
+    const bool unchanged = unicode::fold_token(text, 3, static_cast<std::uint32_t>(3 + token.size()), folded);
+    std::string expected = "kept";
+    unicode::append_case_folded(expected, token);
+    CAPTURE(printable(token));
+    CHECK(unchanged == unicode::is_case_fold_inert(token));
+    CHECK(unchanged == (expected == "kept" + token));
+    if (!unchanged) CHECK(folded == expected);
+    if (unchanged) CHECK(folded == "kept");
+  }
 }
 
 TEST_CASE("utf8::load_short and has_ascii_upper") {
