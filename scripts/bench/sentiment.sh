@@ -20,6 +20,7 @@ printf '# corpus: %s (%.1f MB, %d docs); %s; %d cores; best of %d runs\n' \
   "$(basename "$corpus")" "$(echo "$bytes/1000000" | bc -l)" "$docs" "$("$textkit" --version)" "$(nproc)" "$runs"
 printf '%-44s %8s %9s %10s %8s\n' "tool" "wall s" "MB/s" "docs/s" "RSS MB"
 measure "textkit sentiment --threads 1" "$textkit sentiment --threads 1"
+textkit_full_mbps=$last_mbps
 measure "textkit sentiment --lang en --threads 1" "$textkit sentiment --lang en --threads 1"
 measure "textkit sentiment --threads $(nproc)" "$textkit sentiment --threads $(nproc)"
 measure "npm sentiment" "node $bench_dir/peers/node_peers.js sent-sentiment"
@@ -27,7 +28,13 @@ measure "npm sentiment" "node $bench_dir/peers/node_peers.js sent-sentiment"
 full=$corpus
 corpus=$work/prefix.jsonl
 head -c $((slow_mb * 1000000)) "$full" | python3 -c 'import sys; d=sys.stdin.buffer.read(); sys.stdout.buffer.write(d[:d.rfind(b"\n")+1])' >"$corpus"
-bytes=$(stat -c %s "$corpus") docs=$(wc -l <"$corpus") runs=1
+bytes=$(stat -c %s "$corpus") docs=$(wc -l <"$corpus") full_runs=$runs runs=1
 measure "VADER (NLTK) [first ${slow_mb} MB]" "/usr/bin/python3 $bench_dir/peers/py_peers.py sent-nltk-vader"
+vader_mbps=$last_mbps
 measure "natural fr+en [first ${slow_mb} MB]" "node $bench_dir/peers/node_peers.js sent-natural"
+runs=$full_runs
 measure "textkit sentiment -j1 [first ${slow_mb} MB]" "$textkit sentiment --threads 1"
+# The issue's target: textkit's one-thread throughput over VADER's (100x), on the same first
+# MB (start-up weighs more there) and on the whole corpus.
+awk -v p="$last_mbps" -v f="$textkit_full_mbps" -v v="$vader_mbps" -v mb="$slow_mb" \
+  'BEGIN{printf "# textkit -j1 / VADER: %.0fx on the same first %d MB, %.0fx with textkit on the whole corpus\n", p/v, mb, f/v}'
