@@ -15,11 +15,7 @@
 #include "exit_status.hpp"
 #include "subcommand.hpp"
 #include "textkit/error.hpp"
-#include "textkit/unicode.hpp"
-
-#ifndef TEXTKIT_VERSION
-#define TEXTKIT_VERSION "unknown"
-#endif
+#include "textkit/model_file.hpp"
 
 namespace textkit::cli {
 namespace {
@@ -46,8 +42,7 @@ int run(int argc, char** argv) {
   CLI::App app{"textkit: text analytics for news (tokens, tf-idf, sentiment, stance) as Unix filters over "
                "JSON Lines."};
   app.name("textkit");
-  app.set_version_flag("--version", std::string("textkit ") + TEXTKIT_VERSION + " (Unicode " +
-                                        unicode::unicode_version() + ")");
+  app.set_version_flag("--version", toolkit_signature());
   app.require_subcommand(1);
   app.footer("Run 'textkit COMMAND --help' for a command's options; 'man textkit' for the record stream, "
              "formats and exit codes.");

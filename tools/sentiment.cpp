@@ -306,8 +306,13 @@ subcommand_action setup_sentiment(CLI::App& app) {
     }
     auto classifier = std::make_shared<std::optional<text_classifier>>();
     if (!options->model.empty()) {
-      classifier->emplace(text_classifier::from_file(model_file::parse(read_file(options->model), options->model),
-                                                     options->model));
+      const model_file file = model_file::parse(read_file(options->model), options->model);
+      classifier->emplace(text_classifier::from_file(file, options->model));
+      // Its features include the rules' scores and the tokens: another textkit may compute others.
+      if (const std::string version = version_difference(file); !version.empty()) {
+        fmt::print(stderr, "textkit sentiment: warning: {}: {}: scores may differ; train it again to be sure\n",
+                   options->model, version);
+      }
     }
     return run_stream(
         options->stream,

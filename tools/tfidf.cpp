@@ -322,12 +322,23 @@ int transform(const stream_options& stream, const tfidf_model& model, const weig
       "id\tterm\tweight");
 }
 
-tfidf_model load_model(const std::string& path, bool allow_partial) {
+// `for_merge`: a partial model, whose counts are added to others; it must come from this very
+// textkit (another analysis would count other terms). A model to apply only gets a warning.
+tfidf_model load_model(const std::string& path, bool for_merge) {
   const model_file file = model_file::parse(read_file(path), path);
   tfidf_model model = tfidf_model::from_file(file, path);
-  if (model.partial && !allow_partial) {
+  if (model.partial && !for_merge) {
     throw error(error_kind::usage,
                 fmt::format("{}: a partial model holds unpruned counts; merge it first (textkit tfidf merge)", path));
+  }
+  for (const std::string& difference : analysis_differences(file)) {
+    if (for_merge) {
+      throw error(error_kind::usage,
+                  fmt::format("{}: {}: its counts cannot be merged exactly; fit the shard again with this textkit", path,
+                              difference));
+    }
+    fmt::print(stderr, "textkit tfidf: warning: {}: {}: documents may be analysed differently; fit it again to be sure\n",
+               path, difference);
   }
   return model;
 }

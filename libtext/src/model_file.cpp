@@ -6,6 +6,11 @@
 #include <cstring>
 
 #include "textkit/error.hpp"
+#include "textkit/unicode.hpp"
+
+#ifndef TEXTKIT_VERSION
+#define TEXTKIT_VERSION "unknown"
+#endif
 
 namespace textkit {
 namespace {
@@ -71,6 +76,16 @@ std::size_t element_size(section_type type) {
 }
 
 }  // namespace
+
+std::string toolkit_signature() { return fmt::format("textkit {} (Unicode {})", TEXTKIT_VERSION, unicode::unicode_version()); }
+
+std::string version_difference(const model_file& file) {
+  const std::string created_by = file.get_or("created_by", "");
+  if (created_by.empty() || created_by == toolkit_signature()) return {};
+  return fmt::format("written by {}, read by {}", created_by, toolkit_signature());
+}
+
+model_file::model_file(std::string kind) : kind_(std::move(kind)) { metadata_["created_by"] = toolkit_signature(); }
 
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed) noexcept {
   std::uint64_t h = seed;

@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "textkit/error.hpp"
+#include "textkit/resources.hpp"
 
 namespace textkit {
 
@@ -260,7 +261,26 @@ std::uint64_t parse_count(const model_file& file, const std::string& key) {
 
 }  // namespace
 
+namespace {
+
+// A fingerprint of the embedded word lists an analysis reads: the abbreviations (the tokenizer
+// keeps "U.S." whole) and, when it drops the embedded stop words, those lists.
+std::string analysis_data_fingerprint(const analyzer_options& options) {
+  std::uint64_t h = fnv1a64({});
+  const bool embedded_stopwords = options.remove_stopwords && !options.stopwords;
+  for (const embedded_resource& r : embedded_resources()) {
+    if (!r.name.starts_with("abbreviations/") && !(embedded_stopwords && r.name.starts_with("stopwords/"))) continue;
+    h = fnv1a64(r.name, h);
+    h = fnv1a64(std::string_view("\0", 1), h);
+    h = fnv1a64(r.data, h);
+  }
+  return fmt::format("{:016x}", h);
+}
+
+}  // namespace
+
 void store_analyzer_options(const analyzer_options& options, model_file& file) {
+  file.set("analysis.data", analysis_data_fingerprint(options));
   file.set("analysis.lang", options.lang);
   file.set("analysis.normalize", form_name(options.form));
   file.set("analysis.lower", options.lower ? "yes" : "no");
@@ -318,6 +338,16 @@ analyzer_options load_analyzer_options(const model_file& file) {
     throw error(error_kind::resource, fmt::format("{} model: bad n-gram range '{}'", file.kind(), ngrams));
   }
   return options;
+}
+
+std::vector<std::string> analysis_differences(const model_file& file) {
+  std::vector<std::string> differences;
+  if (std::string version = version_difference(file); !version.empty()) differences.push_back(std::move(version));
+  const std::string data = file.get_or("analysis.data", "");
+  if (!data.empty() && data != analysis_data_fingerprint(load_analyzer_options(file))) {
+    differences.push_back("fitted with other embedded word lists (abbreviations or stop words) than this textkit's");
+  }
+  return differences;
 }
 
 model_file tfidf_model::to_file() const {

@@ -75,6 +75,42 @@ TEST_CASE("model file: the expected kind is checked, the error names the file") 
   }
 }
 
+TEST_CASE("model file: records the textkit that wrote it, and readers can tell another one") {
+  textkit::model_file written("tfidf");
+  CHECK(written.get("created_by") == textkit::toolkit_signature());
+  CHECK(textkit::toolkit_signature().starts_with("textkit "));
+  const auto read = textkit::model_file::parse(written.serialize(), "m");
+  CHECK(textkit::version_difference(read).empty());
+  textkit::model_file older("tfidf");
+  older.set("created_by", "textkit 0.0.9 (Unicode 14.0)");
+  CHECK(textkit::version_difference(older) ==
+        "written by textkit 0.0.9 (Unicode 14.0), read by " + textkit::toolkit_signature());
+  textkit::model_file unknown;  // models that predate "created_by": nothing known to differ
+  CHECK(textkit::version_difference(unknown).empty());
+}
+
+TEST_CASE("tfidf model: the embedded word lists its analysis read are fingerprinted") {
+  textkit::analyzer_options with_lists;
+  with_lists.lower = true;
+  with_lists.remove_stopwords = true;  // the embedded lists
+  textkit::analyzer_options own_list = with_lists;
+  own_list.stopwords.emplace();
+  own_list.stopwords->insert("le");
+  textkit::model_file a("tfidf"), b("tfidf");
+  textkit::store_analyzer_options(with_lists, a);
+  textkit::store_analyzer_options(own_list, b);
+  // The stop lists count only when the embedded ones are used.
+  CHECK(a.get("analysis.data") != b.get("analysis.data"));
+  CHECK(textkit::analysis_differences(a).empty());
+  CHECK(textkit::analysis_differences(b).empty());
+  a.set("analysis.data", "0123456789abcdef");
+  const auto differences = textkit::analysis_differences(a);
+  REQUIRE(differences.size() == 1);
+  CHECK(differences[0].find("embedded word lists") != std::string::npos);
+  a.set("created_by", "textkit 0.0.9 (Unicode 14.0)");
+  CHECK(textkit::analysis_differences(a).size() == 2);
+}
+
 TEST_CASE("tfidf model: statistics merge exactly, in any grouping") {
   using textkit::term;
   auto doc = [](std::vector<std::string_view> words) {

@@ -9,7 +9,8 @@
 ///     version      u32       format version (model_file::format_version)
 ///     kind         u16 size, bytes      e.g. "tfidf", "tfidf-partial"
 ///     metadata     u32 count, then per entry: u16 key size, key, u32 value size, value
-///                  (UTF-8 text, keys sorted: options, counts, toolkit version)
+///                  (UTF-8 text, keys sorted: options, counts, and "created_by", the
+///                  toolkit_signature() of the textkit that wrote it)
 ///     sections     u32 count, then per section: u16 name size, name, u8 type,
 ///                  u64 element count, u64 byte size, payload
 ///     checksum     u64       FNV-1a 64 of every byte before it
@@ -36,7 +37,8 @@ class model_file {
   static constexpr std::uint32_t format_version = 1;
 
   model_file() = default;
-  explicit model_file(std::string kind) : kind_(std::move(kind)) {}
+  /// A model to write: records "created_by" (toolkit_signature()).
+  explicit model_file(std::string kind);
 
   const std::string& kind() const noexcept { return kind_; }
 
@@ -88,6 +90,15 @@ class model_file {
   std::map<std::string, std::string> metadata_;
   std::vector<section> sections_;
 };
+
+/// What this textkit writes in a model's "created_by": "textkit 0.1.0 (Unicode 15.0)" (also
+/// `textkit --version`). A model written by another version may analyse text differently
+/// (tokenizer rules, Unicode data): its readers can say so.
+std::string toolkit_signature();
+
+/// "written by textkit 0.1.0 (Unicode 15.0), read by textkit 0.2.0 (Unicode 15.1)" when
+/// another textkit wrote `file`, else "" (also for models that predate "created_by").
+std::string version_difference(const model_file& file);
 
 /// FNV-1a 64-bit hash (the model checksum; also used for stable feature hashing).
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed = 0xcbf29ce484222325ULL) noexcept;

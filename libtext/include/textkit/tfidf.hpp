@@ -191,8 +191,14 @@ class tfidf_vectorizer {
   std::vector<std::uint32_t> model_id_;  // position → feature id (model order)
 };
 
-/// Records analyzer options in model metadata, and reads them back.
+/// Records analyzer options in model metadata, and reads them back. The record includes a
+/// fingerprint of the embedded word lists the analysis reads ("analysis.data").
 void store_analyzer_options(const analyzer_options& options, model_file& file);
 analyzer_options load_analyzer_options(const model_file& file);
+
+/// What may make this textkit analyse text differently from the one that wrote `file`: another
+/// version ("created_by"), or other embedded word lists ("analysis.data"), one sentence each.
+/// Empty when nothing is known to differ (models of earlier versions lack both records).
+std::vector<std::string> analysis_differences(const model_file& file);
 
 }  // namespace textkit
