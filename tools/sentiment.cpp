@@ -309,9 +309,9 @@ subcommand_action setup_sentiment(CLI::App& app) {
       const model_file file = model_file::parse(read_file(options->model), options->model);
       classifier->emplace(text_classifier::from_file(file, options->model));
       // Its features include the rules' scores and the tokens: another textkit may compute others.
-      if (const std::string version = version_difference(file); !version.empty()) {
+      for (const std::string& difference : analysis_differences(file, text_classifier::data_fingerprint())) {
         fmt::print(stderr, "textkit sentiment: warning: {}: {}: scores may differ; train it again to be sure\n",
-                   options->model, version);
+                   options->model, difference);
       }
     }
     return run_stream(

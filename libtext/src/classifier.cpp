@@ -9,6 +9,7 @@
 #include <random>
 
 #include "textkit/error.hpp"
+#include "textkit/resources.hpp"
 #include "textkit/term_index.hpp"
 
 namespace textkit {
@@ -161,6 +162,7 @@ model_file text_classifier::to_file() const {
   model_file file("sentiment-classifier");
   file.set("lang", lang_);
   file.set("task", regression_ ? "regression" : "classification");
+  file.set("analysis.data", data_fingerprint());
   file.set("hash_bits", std::to_string(hash_bits));
   file.set("lexicon_features", std::to_string(lexicon_features));
   file.set("classes", regression_ ? "0" : std::to_string(labels_.size()));
@@ -169,6 +171,10 @@ model_file text_classifier::to_file() const {
   file.add_f32("weights", std::span<const float>(weights_.data(), static_cast<std::size_t>(weights_.size())));
   file.add_f32("bias", std::span<const float>(bias_.data(), static_cast<std::size_t>(bias_.size())));
   return file;
+}
+
+std::string text_classifier::data_fingerprint() {
+  return embedded_fingerprint({"abbreviations/", "lexicons/", "sentiment/"});
 }
 
 text_classifier text_classifier::from_file(const model_file& file, std::string_view source) {

@@ -85,6 +85,16 @@ std::string version_difference(const model_file& file) {
   return fmt::format("written by {}, read by {}", created_by, toolkit_signature());
 }
 
+std::vector<std::string> analysis_differences(const model_file& file, std::string_view data_fingerprint) {
+  std::vector<std::string> differences;
+  if (std::string version = version_difference(file); !version.empty()) differences.push_back(std::move(version));
+  const std::string data = file.get_or("analysis.data", "");
+  if (!data.empty() && data != data_fingerprint) {
+    differences.push_back("made with other embedded data (word lists, lexicons) than this textkit's");
+  }
+  return differences;
+}
+
 model_file::model_file(std::string kind) : kind_(std::move(kind)) { metadata_["created_by"] = toolkit_signature(); }
 
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed) noexcept {

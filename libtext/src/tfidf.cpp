@@ -263,18 +263,11 @@ std::uint64_t parse_count(const model_file& file, const std::string& key) {
 
 namespace {
 
-// A fingerprint of the embedded word lists an analysis reads: the abbreviations (the tokenizer
-// keeps "U.S." whole) and, when it drops the embedded stop words, those lists.
+// The fingerprint of the embedded word lists an analysis reads: the abbreviations (the
+// tokenizer keeps "U.S." whole) and, when it drops the embedded stop words, those lists.
 std::string analysis_data_fingerprint(const analyzer_options& options) {
-  std::uint64_t h = fnv1a64({});
-  const bool embedded_stopwords = options.remove_stopwords && !options.stopwords;
-  for (const embedded_resource& r : embedded_resources()) {
-    if (!r.name.starts_with("abbreviations/") && !(embedded_stopwords && r.name.starts_with("stopwords/"))) continue;
-    h = fnv1a64(r.name, h);
-    h = fnv1a64(std::string_view("\0", 1), h);
-    h = fnv1a64(r.data, h);
-  }
-  return fmt::format("{:016x}", h);
+  if (options.remove_stopwords && !options.stopwords) return embedded_fingerprint({"abbreviations/", "stopwords/"});
+  return embedded_fingerprint({"abbreviations/"});
 }
 
 }  // namespace
@@ -341,13 +334,7 @@ analyzer_options load_analyzer_options(const model_file& file) {
 }
 
 std::vector<std::string> analysis_differences(const model_file& file) {
-  std::vector<std::string> differences;
-  if (std::string version = version_difference(file); !version.empty()) differences.push_back(std::move(version));
-  const std::string data = file.get_or("analysis.data", "");
-  if (!data.empty() && data != analysis_data_fingerprint(load_analyzer_options(file))) {
-    differences.push_back("fitted with other embedded word lists (abbreviations or stop words) than this textkit's");
-  }
-  return differences;
+  return analysis_differences(file, analysis_data_fingerprint(load_analyzer_options(file)));
 }
 
 model_file tfidf_model::to_file() const {

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "textkit/error.hpp"
+#include "textkit/model_file.hpp"
 #include "textkit/resources.hpp"
 #include "textkit/utf8.hpp"
 
@@ -98,6 +101,19 @@ std::string_view embedded(std::string_view name) {
     if (resource.name == name) return resource.data;
   }
   throw error(error_kind::resource, fmt::format("no embedded resource '{}'", name));
+}
+
+std::string embedded_fingerprint(std::initializer_list<std::string_view> prefixes) {
+  std::uint64_t h = fnv1a64({});
+  for (const auto& resource : embedded_resources()) {
+    if (std::none_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return resource.name.starts_with(p); })) {
+      continue;
+    }
+    h = fnv1a64(resource.name, h);
+    h = fnv1a64(std::string_view("\0", 1), h);
+    h = fnv1a64(resource.data, h);
+  }
+  return fmt::format("{:016x}", h);
 }
 
 }  // namespace textkit

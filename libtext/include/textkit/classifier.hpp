@@ -68,6 +68,9 @@ class text_classifier {
 
   model_file to_file() const;
   static text_classifier from_file(const model_file& file, std::string_view source);
+  /// The embedded data its features read (tokenizer abbreviations, lexicons and rule lists),
+  /// fingerprinted: recorded as "analysis.data" (see analysis_differences()).
+  static std::string data_fingerprint();
 
  private:
   std::vector<std::string> labels_;

@@ -100,6 +100,13 @@ std::string toolkit_signature();
 /// another textkit wrote `file`, else "" (also for models that predate "created_by").
 std::string version_difference(const model_file& file);
 
+/// What may make this textkit analyse text differently from the one that wrote `file`, one
+/// sentence each: version_difference(), and other embedded data when the file's
+/// "analysis.data" is not `data_fingerprint` (what this textkit records for that analysis: see
+/// embedded_fingerprint()). Empty when nothing is known to differ (models of earlier versions
+/// lack both records).
+std::vector<std::string> analysis_differences(const model_file& file, std::string_view data_fingerprint);
+
 /// FNV-1a 64-bit hash (the model checksum; also used for stable feature hashing).
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed = 0xcbf29ce484222325ULL) noexcept;
 

@@ -196,9 +196,8 @@ class tfidf_vectorizer {
 void store_analyzer_options(const analyzer_options& options, model_file& file);
 analyzer_options load_analyzer_options(const model_file& file);
 
-/// What may make this textkit analyse text differently from the one that wrote `file`: another
-/// version ("created_by"), or other embedded word lists ("analysis.data"), one sentence each.
-/// Empty when nothing is known to differ (models of earlier versions lack both records).
+/// analysis_differences() of a tf-idf model: another textkit version, or other embedded word
+/// lists (abbreviations; stop words when the model drops the embedded ones).
 std::vector<std::string> analysis_differences(const model_file& file);
 
 }  // namespace textkit
