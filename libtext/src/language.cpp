@@ -47,47 +47,69 @@ constexpr std::array<std::string_view, 19> kEnglishMarkers = {
     "the", "and", "of", "to", "is", "was", "that", "with", "for", "are",
     "this", "have", "has", "from", "which", "were", "been", "would", "their"};
 
-constexpr std::size_t kLongestMarker = 5;  // bytes: "which", "cette", "être"...
+// count_markers() reads a word as its first 8 bytes (all non-zero: no token holds a NUL), so a
+// marker must be shorter than 8 bytes for no longer word to read as it.
 constexpr bool markers_fit(std::span<const std::string_view> markers) {
   for (const std::string_view m : markers) {
-    if (m.size() < 2 || m.size() > kLongestMarker) return false;
+    if (m.empty() || m.size() >= 8) return false;
   }
   return true;
 }
-static_assert(markers_fit(kFrenchMarkers) && markers_fit(kEnglishMarkers), "the vote skips other word sizes");
+static_assert(markers_fit(kFrenchMarkers) && markers_fit(kEnglishMarkers), "markers of 1 to 7 bytes");
 
 struct marker {
   std::uint64_t word = 0;  // 0: an empty slot
-  std::uint8_t bit = 0;    // 0-22 French, 32-50 English
+  std::uint64_t bit = 0;   // the marker's bit: 0-22 French, 32-50 English
 };
 
-// The markers in an open-addressing table of 128 slots (a third full): a lookup is a multiply,
-// and a load or two, where a binary search took six unpredictable branches.
+// Every word a multiply, a shift and one compare, without a branch: the markers sit in a
+// 128-slot table with no two in one slot (the multiplier is searched for at compile time), so
+// a word is a marker exactly when its slot holds it. The branches of a probing search were
+// mispredicted on most words of a document.
+constexpr std::size_t kMarkerSlots = 128;
+constexpr std::size_t marker_slot(std::uint64_t word, std::uint64_t multiplier) noexcept {
+  return static_cast<std::size_t>((word * multiplier) >> 57);
+}
+constexpr std::uint64_t pack_marker(std::string_view m) noexcept {  // as utf8::load_short
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i < m.size(); ++i) word |= std::uint64_t{static_cast<unsigned char>(m[i])} << (8 * i);
+  return word;
+}
+constexpr std::uint64_t collision_free_multiplier() {
+  for (std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;; multiplier += 0x2545F4914F6CDD1DULL) {
+    std::array<bool, kMarkerSlots> taken{};
+    bool collision = false;
+    auto place = [&](std::string_view m) {
+      bool& slot = taken[marker_slot(pack_marker(m), multiplier)];
+      collision = collision || slot;
+      slot = true;
+    };
+    for (const std::string_view m : kFrenchMarkers) place(m);
+    for (const std::string_view m : kEnglishMarkers) place(m);
+    if (!collision) return multiplier;
+  }
+}
+constexpr std::uint64_t kMarkerMultiplier = collision_free_multiplier();
+
 struct marker_table {
-  static constexpr std::size_t slots = 128;
-  std::array<marker, slots> table{};
-  static std::size_t slot_of(std::uint64_t word) noexcept {
-    return static_cast<std::size_t>((word * 0x9E3779B97F4A7C15ULL) >> 57);
+  std::array<marker, kMarkerSlots> table{};
+  constexpr marker_table() {
+    for (std::size_t f = 0; f < kFrenchMarkers.size(); ++f) add(kFrenchMarkers[f], f);
+    for (std::size_t e = 0; e < kEnglishMarkers.size(); ++e) add(kEnglishMarkers[e], 32 + e);
   }
-  void add(std::string_view m, std::uint8_t bit) {
-    const std::uint64_t word = utf8::load_short(m.data(), m.size());
-    std::size_t at = slot_of(word);
-    while (table[at].word != 0) at = (at + 1) % slots;
-    table[at] = {word, bit};
+  constexpr void add(std::string_view m, std::size_t bit) {
+    const std::uint64_t word = pack_marker(m);
+    table[marker_slot(word, kMarkerMultiplier)] = {word, std::uint64_t{1} << bit};
   }
-  marker_table() {
-    for (std::size_t f = 0; f < kFrenchMarkers.size(); ++f) add(kFrenchMarkers[f], static_cast<std::uint8_t>(f));
-    for (std::size_t e = 0; e < kEnglishMarkers.size(); ++e) add(kEnglishMarkers[e], static_cast<std::uint8_t>(32 + e));
-  }
-  // The marker's bit (as a mask), or 0.
+  // The marker's bit (as a mask), or 0. `word`: a word's first 8 bytes as load_short() reads
+  // them; a longer word has 8 non-zero bytes, so it never equals a marker of 2 to 5 bytes.
   std::uint64_t find(std::uint64_t word) const noexcept {
-    if (word == 0) return 0;  // NUL bytes only: not a word, and the empty slots' value
-    for (std::size_t at = slot_of(word);; at = (at + 1) % slots) {
-      if (table[at].word == word) return std::uint64_t{1} << table[at].bit;
-      if (table[at].word == 0) return 0;
-    }
+    const marker& m = table[marker_slot(word, kMarkerMultiplier)];
+    // (An empty slot holds 0, which no word of at least one non-NUL byte packs to.)
+    return m.bit & (std::uint64_t{0} - static_cast<std::uint64_t>(m.word == word && word != 0));
   }
 };
+constexpr marker_table kMarkerTable;
 
 struct marker_counts {
   int french = 0;  // distinct markers seen
@@ -95,14 +117,11 @@ struct marker_counts {
 };
 
 marker_counts count_markers(std::span<const std::string_view> folded_words) noexcept {
-  static const marker_table table;
   std::uint64_t seen = 0;  // one bit per marker
-  std::size_t words = 0;
-  for (const std::string_view w : folded_words) {
-    if (words == language_vote_words) break;
-    ++words;
-    if (w.size() < 2 || w.size() > kLongestMarker) continue;  // most words: no search
-    seen |= table.find(utf8::load_short(w.data(), w.size()));
+  const std::size_t words = std::min(folded_words.size(), language_vote_words);
+  for (std::size_t i = 0; i < words; ++i) {
+    const std::string_view w = folded_words[i];
+    seen |= kMarkerTable.find(utf8::load_short(w.data(), std::min<std::size_t>(w.size(), 8)));
   }
   return {std::popcount(seen & 0xFFFFFFFFu), std::popcount(seen >> 32)};
 }
