@@ -231,6 +231,8 @@ sentiment_resources sentiment_resources::embedded(std::string_view lang) {
     r.entry(fold(line.substr(0, tab))).never = true;
     r.entry(fold(line.substr(tab + 1))).degree = true;
   });
+  each_line("sentiment/" + language + "/laughter.txt",
+            [&](line_reader&, std::string_view line) { r.entry(fold(line)).laughter = true; });
   each_line("sentiment/" + language + "/contrast.txt", [&](line_reader&, std::string_view line) {
     const std::string folded = fold(line);
     if (folded.find(' ') != std::string::npos) {
@@ -378,6 +380,13 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     const char c = text[tokens[i].start];
     return c == ',' || c == ';' || c == ':';
   };
+  // A negator does not reach into a parenthesis opened after it: "ne se chasse pas (espèce
+  // protégée)". It does reach across one closed before the word: "pas (du tout) bon".
+  auto parenthesis = [&](std::size_t i) -> char {
+    if (tokens[i].kind != token_kind::punct || tokens[i].end - tokens[i].start != 1) return 0;
+    const char c = text[tokens[i].start];
+    return c == '(' || c == ')' ? c : 0;
+  };
 
   // Pass 1: what the resources know of each word, and whether the sentence mixes capitals and
   // lower case (only then do ALL-CAPS words get emphasis).
@@ -434,7 +443,8 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     bool negated = false;
     bool never_so = false;        // "never ... so" before the word (never-so.tsv)
     bool degree_after = false;    // a degree word between here and the words looked at
-    bool clause_break = false;    // a ',' ';' or ':' between: negation does not reach across
+    bool clause_break = false;    // a ',' ';' ':' or unclosed '(' between: negation does not reach across
+    int closed = 0;               // ')' seen looking back, not yet matched by their '('
     std::size_t seen = 0;
     // An idiom that starts with a negator ("pas mal", "not bad") already is the negated form.
     const bool idiom = here.rules & rule_idiom;
@@ -444,6 +454,14 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       if (tokens[j].kind != token_kind::word) {
         // "No, it is good", "je n'aime pas ça, c'est génial": the negator belongs to another
         // clause. (Boosters still reach: "very, very good".)
+        const char p = parenthesis(j);
+        if (p == ')') {
+          ++closed;
+        } else if (p == '(' && closed > 0) {
+          --closed;
+        } else if (p == '(') {
+          clause_break = true;  // the word is inside this parenthesis
+        }
         clause_break = clause_break || is_clause_break(j);
         continue;
       }
@@ -549,7 +567,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
         at[i].boost = info->booster;
       } else if (!info->negator) {
         at[i].base = at[i].value = info->valence;
-        modify(i);
+        if (!info->laughter) modify(i);  // laughter, as an emoticon, is not modified
       }
     }
   }

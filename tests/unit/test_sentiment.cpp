@@ -88,6 +88,24 @@ TEST_CASE("sentiment: no negation, booster or capitals change an emoji or emotic
   CHECK(compound("so tired XD", "en") == compound("so tired xD", "en"));
 }
 
+TEST_CASE("sentiment: laughter is the writer's own mark, as an emoticon") {
+  // Not negated, boosted or emphasised by capitals ("LOL" is an acronym, not a shout).
+  CHECK(compound("The bus is late lol", "en") > compound("The bus is late", "en"));
+  CHECK(compound("The bus is not late lol", "en") == compound("The bus is late lol", "en"));
+  CHECK(compound("Le loup ne se chasse pas lol", "fr") > 0);
+  CHECK(compound("very lol", "en") == compound("lol", "en"));
+  CHECK(compound("The bus is late LOL", "en") == compound("The bus is late lol", "en"));
+  CHECK(compound("Le bus est en retard MDR", "fr") == compound("Le bus est en retard mdr", "fr"));
+}
+
+TEST_CASE("sentiment: negation does not reach into a parenthesis opened after it") {
+  CHECK(compound("Le loup ne se chasse pas (espèce protégée)", "fr") > 0);
+  CHECK(compound("We will not go (good news)", "en") == compound("We will go (good news)", "en"));
+  // It does reach across a parenthesis already closed.
+  CHECK(compound("Ce n'est pas (vraiment) bon.", "fr") < 0);
+  CHECK(compound("It is not (really) good.", "en") < 0);
+}
+
 TEST_CASE("sentiment: 'never so' and 'jamais aussi' intensify instead of negating") {
   CHECK(compound("It has never been so good.", "en") > compound("It has been good.", "en"));
   CHECK(compound("The market has never been this strong.", "en") > 0);

@@ -47,6 +47,7 @@ class sentiment_resources {
     bool concession : 1 = false;  ///< "although", "malgré": its clause weighs less, the rest more
     bool never : 1 = false;       ///< a negator that a degree word after it turns into an intensifier
     bool degree : 1 = false;      ///< "so", "aussi": after a `never` word, intensifies (never-so.tsv)
+    bool laughter : 1 = false;    ///< "lol", "mdr": the writer's own mark, as an emoticon (laughter.txt)
     std::uint32_t phrase_group = term_index::npos;  ///< phrases starting with this word
   };
   static_assert(sizeof(word_info) == 16);
