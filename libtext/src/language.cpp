@@ -102,7 +102,7 @@ struct marker_table {
     table[marker_slot(word, kMarkerMultiplier)] = {word, std::uint64_t{1} << bit};
   }
   // The marker's bit (as a mask), or 0. `word`: a word's first 8 bytes as load_short() reads
-  // them; a longer word has 8 non-zero bytes, so it never equals a marker of 2 to 5 bytes.
+  // them; a longer word has 8 non-zero bytes, so it never equals a marker (see markers_fit).
   std::uint64_t find(std::uint64_t word) const noexcept {
     const marker& m = table[marker_slot(word, kMarkerMultiplier)];
     // (An empty slot holds 0, which no word of at least one non-NUL byte packs to.)

@@ -374,18 +374,20 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
   auto word = [&](std::size_t i) { return analysis_.terms[first_token + i].text; };
   auto raw = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
   auto is_negator = [&](std::size_t i) { return at[i].info && at[i].info->negator; };
+  // The character of a one-byte punctuation token, else 0.
+  auto punct_char = [&](std::size_t i) -> char {
+    return tokens[i].kind == token_kind::punct && tokens[i].end - tokens[i].start == 1 ? text[tokens[i].start] : 0;
+  };
   // ',' ';' ':' end the reach of a negator and the clause of a concessive.
   auto is_clause_break = [&](std::size_t i) {
-    if (tokens[i].kind != token_kind::punct || tokens[i].end - tokens[i].start != 1) return false;
-    const char c = text[tokens[i].start];
+    const char c = punct_char(i);
     return c == ',' || c == ';' || c == ':';
   };
-  // A negator does not reach into a parenthesis opened after it: "ne se chasse pas (espèce
-  // protégée)". It does reach across one closed before the word: "pas (du tout) bon".
-  auto parenthesis = [&](std::size_t i) -> char {
-    if (tokens[i].kind != token_kind::punct || tokens[i].end - tokens[i].start != 1) return 0;
-    const char c = text[tokens[i].start];
-    return c == '(' || c == ')' ? c : 0;
+  // Emoticons come out of the tokenizer in pieces (":" ")", "8" "-" ")") or as short words
+  // ("xD"): pass 2 tries the tokens that start with a byte some emoticon starts with.
+  auto may_start_emoticon = [&](std::size_t i) {
+    return res.may_start_emoticon(text[tokens[i].start]) &&
+           (tokens[i].kind != token_kind::word || tokens[i].end - tokens[i].start <= 3);
   };
 
   // Pass 1: what the resources know of each word, and whether the sentence mixes capitals and
@@ -398,10 +400,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
     const token& t = tokens[i];
     at[i] = token_state{};
     at[i].span_end = t.end;
-    // Emoticons come out of the tokenizer in pieces (":" ")", "8" "-" ")") or as short words
-    // ("xD"): pass 2 tries the tokens that start with a byte some emoticon starts with.
-    const bool may_be_symbol = t.kind == token_kind::emoji ||
-                               (res.may_start_emoticon(text[t.start]) && (t.kind != token_kind::word || t.end - t.start <= 3));
+    const bool may_be_symbol = t.kind == token_kind::emoji || may_start_emoticon(i);
     if (t.kind != token_kind::word) {
       if (t.kind == token_kind::punct) {
         const std::string_view r = raw(i);
@@ -453,8 +452,10 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       --j;
       if (tokens[j].kind != token_kind::word) {
         // "No, it is good", "je n'aime pas ça, c'est génial": the negator belongs to another
-        // clause. (Boosters still reach: "very, very good".)
-        const char p = parenthesis(j);
+        // clause. (Boosters still reach: "very, very good".) Nor does it reach into a
+        // parenthesis opened after it, "ne se chasse pas (espèce protégée)", only across one
+        // closed before the word, "pas (du tout) bon".
+        const char p = punct_char(j);
         if (p == ')') {
           ++closed;
         } else if (p == '(' && closed > 0) {
@@ -511,10 +512,7 @@ sentiment_scores sentiment_analyzer::score_span(std::string_view text, std::span
       next = i + 1;
       continue;
     }
-    // Emoticons: try the adjacent tokens (see may_be_symbol in pass 1).
-    const bool maybe_emoticon = res.may_start_emoticon(text[t.start]) &&
-                                (t.kind != token_kind::word || t.end - t.start <= 3);
-    if (maybe_emoticon) {
+    if (may_start_emoticon(i)) {  // try the adjacent tokens
       std::size_t adjacent = 1;
       while (adjacent < 4 && i + adjacent < n && tokens[i + adjacent].start == tokens[i + adjacent - 1].end) ++adjacent;
       std::size_t matched = 0;

@@ -259,10 +259,6 @@ std::uint64_t parse_count(const model_file& file, const std::string& key) {
   return n;
 }
 
-}  // namespace
-
-namespace {
-
 // The fingerprint of the embedded word lists an analysis reads: the abbreviations (the
 // tokenizer keeps "U.S." whole) and, when it drops the embedded stop words, those lists.
 std::string analysis_data_fingerprint(const analyzer_options& options) {
