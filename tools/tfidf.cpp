@@ -192,7 +192,7 @@ class fit_processor final : public record_processor {
   void finish() override {
     if (spool_) flush();
     std::lock_guard lock(mutex_);
-    std::vector<std::uint32_t> entry_of = total_.merge(stats_);
+    std::vector<std::uint32_t> entry_of = total_.merge(std::move(stats_));
     if (!spool_) return;
     spool_->workers[worker_].entry_of = std::move(entry_of);
     for (const auto& [number, doc] : documents_) {
@@ -440,7 +440,8 @@ int fit_and_transform(const stream_options& stream, const analyzer_options& anal
   } else {
     model = tfidf_model::build(total, analysis, pruning.parse(), false, &feature_of_entry);
   }
-  const tfidf_vectorizer vectorizer(model, weighting.parse());
+  // The spool maps entries to features itself: no term index to build.
+  const tfidf_vectorizer vectorizer(model, weighting.parse(), tfidf_vectorizer::lookup::none);
   spool.resolve(feature_of_entry, vectorizer);
   return run_stream(
       stream, [&] { return std::make_unique<spooled_transform_processor>(spool, vectorizer, weighting); },

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 #include "textkit/error.hpp"
 #include "textkit/resources.hpp"
@@ -114,17 +115,46 @@ std::uint32_t term_statistics::add(std::string_view key, counts c, std::string_v
 std::vector<std::uint32_t> term_statistics::merge(const term_statistics& other) {
   std::vector<std::uint32_t> entry_of(other.size());
   if (size() == 0 && documents_ == 0 && hash_bits_ == other.hash_bits_) {
-    // Into nothing (the first worker to finish, or the only one): a copy gives the entries
-    // the ids that adding them one by one would, without hashing them all again.
+    // Into nothing: a copy gives the entries the ids that adding them one by one would,
+    // without hashing them all again.
     *this = other;
     std::iota(entry_of.begin(), entry_of.end(), 0u);
     return entry_of;
   }
   documents_ += other.documents_;
-  for (std::size_t i = 0; i < other.size(); ++i) {
-    entry_of[i] = add(other.key(i), other.counts_of(i), hash_bits_ ? std::string_view(other.label(i)) : std::string_view());
+  if (hash_bits_) {
+    for (std::size_t i = 0; i < other.size(); ++i) entry_of[i] = add(other.key(i), other.counts_of(i), other.label(i));
+    return entry_of;
+  }
+  // A worker's vocabulary is 100,000s of terms, met in first-seen order, that is all over the
+  // table: in batches, as add_document() does, so that their cache misses overlap. The ids
+  // are those of adding the terms one by one.
+  constexpr std::size_t batch = 64;
+  std::vector<term_index::key>& keys = batch_keys_;
+  for (std::size_t begin = 0; begin < other.size(); begin += batch) {
+    const std::size_t end = std::min(begin + batch, other.size());
+    keys.clear();
+    for (std::size_t i = begin; i < end; ++i) keys_.prefetch(keys.emplace_back(other.key(i)));
+    for (const term_index::key& k : keys) keys_.prefetch_bytes(k);
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t id = entry(keys[i - begin]);
+      entries_[id].totals.df += other.counts_of(i).df;
+      entries_[id].totals.tf += other.counts_of(i).tf;
+      entry_of[i] = id;
+    }
   }
   return entry_of;
+}
+
+std::vector<std::uint32_t> term_statistics::merge(term_statistics&& other) {
+  if (size() == 0 && documents_ == 0 && hash_bits_ == other.hash_bits_) {
+    std::vector<std::uint32_t> entry_of(other.size());
+    std::iota(entry_of.begin(), entry_of.end(), 0u);
+    *this = std::move(other);
+    other = term_statistics(hash_bits_);
+    return entry_of;
+  }
+  return merge(static_cast<const term_statistics&>(other));
 }
 
 // ---- pruning ------------------------------------------------------------------------------
@@ -386,14 +416,15 @@ tfidf_model tfidf_model::from_file(const model_file& file, std::string_view sour
 
 // ---- weighting ----------------------------------------------------------------------------
 
-tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting)
-    : model_(model), weighting_(weighting) {
+tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting, lookup terms)
+    : model_(model), weighting_(weighting), indexed_(terms == lookup::indexed) {
   idf_.resize(model.terms.size());
   const double n = static_cast<double>(model.documents) + (weighting.smooth_idf ? 1.0 : 0.0);
   for (std::size_t i = 0; i < model.terms.size(); ++i) {
     const double df = static_cast<double>(model.df[i]) + (weighting.smooth_idf ? 1.0 : 0.0);
     idf_[i] = std::log(n / df) + 1.0;
   }
+  if (!indexed_) return;
   // Index the most frequent terms first: they land in term_index's cache-resident front table,
   // and their counters together. Ordered by frequency class (the bit length of tf, highest
   // first; ids ascending within a class), a counting sort that reads everything in order: exact
@@ -430,6 +461,7 @@ tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting wei
 
 void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
                                  scratch& work) const {
+  if (!indexed_) throw std::logic_error("tfidf_vectorizer::transform() needs a vectorizer built with lookup::indexed");
   out.clear();
   work.counts.resize(idf_.size());
   work.touched.clear();

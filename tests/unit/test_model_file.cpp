@@ -138,6 +138,81 @@ TEST_CASE("tfidf model: statistics merge exactly, in any grouping") {
   CHECK(model.tf == std::vector<std::uint64_t>{2, 3, 1});
 }
 
+TEST_CASE("tfidf statistics: a merge gives the entries and counts of adding term by term") {
+  using textkit::term;
+  // Two workers' vocabularies of several lookup batches (64), short and long terms, partly shared.
+  auto vocabulary = [](int from, int to) {
+    std::vector<std::string> words;
+    for (int i = from; i < to; ++i) {
+      std::string word = i % 3 ? "t" : "a-term-longer-than-eight-bytes-";
+      words.push_back(word += std::to_string(i));
+    }
+    return words;
+  };
+  const auto left_words = vocabulary(0, 300);
+  const auto right_words = vocabulary(150, 500);
+  auto stats_of = [](const std::vector<std::string>& words) {
+    std::vector<term> terms;
+    for (const auto& w : words) terms.push_back({w, 0, 0, textkit::token_kind::word, 1});
+    textkit::term_statistics stats;
+    stats.add_document(terms);
+    stats.add_document(std::span<const term>(terms).first(40));
+    return stats;
+  };
+  const textkit::term_statistics right = stats_of(right_words);
+  // The reference: the right side's terms added one by one.
+  textkit::term_statistics expected = stats_of(left_words);
+  expected.add_documents(right.documents());
+  std::vector<std::uint32_t> expected_entries;
+  for (std::size_t i = 0; i < right.size(); ++i) expected_entries.push_back(expected.add(right.key(i), right.counts_of(i)));
+
+  textkit::term_statistics merged = stats_of(left_words);
+  const std::vector<std::uint32_t> entries = merged.merge(right);
+  CHECK(entries == expected_entries);
+  REQUIRE(merged.size() == expected.size());
+  CHECK(merged.documents() == expected.documents());
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    CHECK(merged.key(i) == expected.key(i));
+    CHECK(merged.counts_of(i).df == expected.counts_of(i).df);
+    CHECK(merged.counts_of(i).tf == expected.counts_of(i).tf);
+  }
+
+  // Into empty statistics, taking the other over: the same entries as a copy, and the other
+  // is left empty.
+  textkit::term_statistics taken_from = stats_of(right_words);
+  textkit::term_statistics empty;
+  const std::vector<std::uint32_t> identity = empty.merge(std::move(taken_from));
+  REQUIRE(identity.size() == right.size());
+  for (std::size_t i = 0; i < right.size(); ++i) {
+    CHECK(identity[i] == i);
+    CHECK(empty.key(i) == right.key(i));
+    CHECK(empty.counts_of(i).tf == right.counts_of(i).tf);
+  }
+  CHECK(taken_from.size() == 0);
+  CHECK(taken_from.documents() == 0);
+  // Moving into non-empty statistics merges as a copy would.
+  textkit::term_statistics moved = stats_of(left_words);
+  CHECK(moved.merge(stats_of(right_words)) == expected_entries);
+  CHECK(moved.size() == expected.size());
+}
+
+TEST_CASE("tfidf vectorizer: without a term index, weights work and transform() refuses") {
+  textkit::term_statistics stats;
+  const std::vector<textkit::term> doc{{"ice", 0, 3, textkit::token_kind::word, 1}};
+  stats.add_document(doc);
+  const auto model = textkit::tfidf_model::build(stats, {}, {}, false);
+  const textkit::tfidf_vectorizer indexed(model, {});
+  const textkit::tfidf_vectorizer plain(model, {}, textkit::tfidf_vectorizer::lookup::none);
+  CHECK(plain.idf(0) == indexed.idf(0));
+  CHECK(plain.term_of(0) == "ice");
+  std::vector<std::pair<std::uint32_t, double>> out;
+  textkit::tfidf_vectorizer::scratch work;
+  indexed.transform(doc, out, work);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].second == 1.0);
+  CHECK_THROWS_AS(plain.transform(doc, out, work), std::logic_error);
+}
+
 TEST_CASE("tfidf statistics: documents longer than a lookup batch count as term by term") {
   using textkit::term;
   // 1,000 terms: short and long (the memo and the table), repeated within and across the

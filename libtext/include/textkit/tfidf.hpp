@@ -51,6 +51,9 @@ class term_statistics {
   /// Adds another set of statistics to this one. Returns, for each entry of `other`, its
   /// entry here.
   std::vector<std::uint32_t> merge(const term_statistics& other);
+  /// The same, taking over `other` (left empty) when these statistics are empty: the first
+  /// worker to hand its counts over costs nothing.
+  std::vector<std::uint32_t> merge(term_statistics&& other);
   /// Adds the statistics of one term, or of one bucket key with its label (loading partials);
   /// returns its entry.
   std::uint32_t add(std::string_view key, counts c, std::string_view label = {});
@@ -148,7 +151,12 @@ struct tfidf_weighting {
 /// Turns a document's terms into its tf-idf vector. Thread-safe once built.
 class tfidf_vectorizer {
  public:
-  tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting);
+  /// How the vectorizer finds a term's feature: `indexed` builds the term index transform()
+  /// reads; `none` is for callers that map terms to features themselves (the weighing pass of
+  /// --fit) and use only term_weight(), normalise() and the accessors: on a corpus-sized model
+  /// it saves hashing every term once more, in the serial step between the passes.
+  enum class lookup : std::uint8_t { indexed, none };
+  tfidf_vectorizer(const tfidf_model& model, tfidf_weighting weighting, lookup terms = lookup::indexed);
 
   /// Per-thread scratch space for transform(), reused across documents with one vectorizer.
   struct scratch {
@@ -160,7 +168,7 @@ class tfidf_vectorizer {
 
   /// The (feature id, weight) pairs of the document, normalised, in the order counted
   /// (sort_by_feature() puts them in feature id order); terms outside the vocabulary are
-  /// ignored.
+  /// ignored. Needs lookup::indexed (throws std::logic_error otherwise).
   void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
                  scratch& work) const;
   /// For callers that count terms themselves: the weight of a term seen `count` times in
@@ -187,6 +195,7 @@ class tfidf_vectorizer {
   tfidf_weighting weighting_;
   std::vector<double> idf_;
   std::vector<double> idf_by_position_;  // idf_ in index order: read next to the counts
+  bool indexed_ = true;
   term_index index_;                    // term (or bucket key) → position, most frequent first
   std::vector<std::uint32_t> model_id_;  // position → feature id (model order)
 };
