@@ -250,6 +250,7 @@ void append_weights(const record& rec, output_format format, std::string& out,
     std::partial_sort(vector.begin(), vector.begin() + static_cast<std::ptrdiff_t>(k), vector.end(),
                       [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     shown = shown.first(k);
+    for (const auto& entry : shown) vectorizer.prefetch_term(entry.first);
   } else {
     tfidf_vectorizer::sort_by_feature(vector);
   }
