@@ -113,14 +113,16 @@ int make_temp_file(std::string& path) {
   return fd;
 }
 
-// --fit analyses the text once. The fitting pass writes each document's term entries to a
-// temporary file (one per worker, 4 bytes a term, unlinked at once so nothing is left
-// behind); the weighing pass reads them back instead of analysing the text again. Memory:
-// the statistics, plus 16 bytes a document for the index below.
+// --fit analyses the text once. The fitting pass writes each document's distinct terms, as
+// (entry, count) pairs, to a temporary file (one per worker, 8 bytes a distinct term,
+// unlinked at once so nothing is left behind); the weighing pass reads them back instead of
+// analysing the text again, and has nothing left to count. Memory: the statistics, plus 16
+// bytes a document for the index below.
 struct id_spool {
+  using document_term = term_statistics::document_term;
   struct document {
-    std::uint64_t offset = 0;  // in entries, into the worker's file
-    std::uint32_t count = 0;
+    std::uint64_t offset = 0;  // in pairs, into the worker's file
+    std::uint32_t count = 0;   // pairs
     std::uint32_t worker = term_index::npos;  // npos: not spooled (a malformed record)
   };
   struct worker_file {
@@ -185,7 +187,7 @@ class fit_processor final : public record_processor {
     }
     const std::size_t before = buffer_.size();
     stats_.add_document(result_.terms, &buffer_);
-    const auto count = static_cast<std::uint32_t>(buffer_.size() - before);
+    const auto count = static_cast<std::uint32_t>(buffer_.size() - before);  // distinct terms
     documents_.push_back({rec.number, {written_ + before, count, worker_}});
     if (buffer_.size() >= (1u << 18)) flush();
   }
@@ -203,7 +205,7 @@ class fit_processor final : public record_processor {
 
  private:
   void flush() {
-    write_all(spool_->workers[worker_].fd, buffer_.data(), buffer_.size() * sizeof(std::uint32_t), path_);
+    write_all(spool_->workers[worker_].fd, buffer_.data(), buffer_.size() * sizeof(id_spool::document_term), path_);
     written_ += buffer_.size();
     buffer_.clear();
   }
@@ -216,8 +218,8 @@ class fit_processor final : public record_processor {
   id_spool* spool_;  // null: statistics only
   std::uint32_t worker_ = 0;
   std::string path_;
-  std::vector<std::uint32_t> buffer_;  // entries not yet written
-  std::uint64_t written_ = 0;          // entries written
+  std::vector<id_spool::document_term> buffer_;  // pairs not yet written
+  std::uint64_t written_ = 0;                     // pairs written
   std::vector<std::pair<std::uint64_t, id_spool::document>> documents_;
 };
 
@@ -359,67 +361,59 @@ class spooled_transform_processor final : public record_processor {
                                               rec.line));
     }
     const id_spool::worker_file& file = spool_.workers[doc->worker];
-    const std::span<const std::uint32_t> entries = read_entries(doc->worker, *doc);
-    // Count by worker entry (first-seen order: the frequent terms sit together), then map
-    // the distinct ones to features.
-    counts_.resize(file.feature_of.size());
-    touched_.clear();
-    for (const std::uint32_t e : entries) {
-      if (counts_[e]++ == 0) {
-        touched_.push_back(e);
-        __builtin_prefetch(&file.feature_of[e]);  // read below: let the misses overlap
-      }
-    }
+    const std::span<const id_spool::document_term> terms = read_terms(doc->worker, *doc);
+    // Each distinct term's feature and idf, asked a few terms ahead: rare terms sit all over
+    // a corpus-sized table, and their cache misses then overlap.
+    constexpr std::size_t ahead = 16;
+    for (std::size_t i = 0; i < std::min(ahead, terms.size()); ++i) __builtin_prefetch(&file.feature_of[terms[i].entry]);
     vector_.clear();
-    for (const std::uint32_t e : touched_) {
-      if (const id_spool::worker_file::feature f = file.feature_of[e]; f.id != term_index::npos) {
-        vector_.emplace_back(f.id, vectorizer_.term_weight(counts_[e], f.idf));
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if (i + ahead < terms.size()) __builtin_prefetch(&file.feature_of[terms[i + ahead].entry]);
+      if (const id_spool::worker_file::feature f = file.feature_of[terms[i].entry]; f.id != term_index::npos) {
+        vector_.emplace_back(f.id, vectorizer_.term_weight(terms[i].count, f.idf));
       }
-      counts_[e] = 0;
     }
     vectorizer_.normalise(vector_);
     append_weights(rec, format, out, vector_, vectorizer_, flags_);
   }
 
  private:
-  // A document's entries from its worker's spool file. Reading them document by document
+  // A document's terms from its worker's spool file. Reading them document by document
   // was a system call each: each spool file has a read-ahead window here, refilled from the
   // document's offset when it falls outside (documents of a file come in increasing offsets).
-  std::span<const std::uint32_t> read_entries(std::uint32_t worker, const id_spool::document& doc) {
+  std::span<const id_spool::document_term> read_terms(std::uint32_t worker, const id_spool::document& doc) {
     if (windows_.size() < spool_.workers.size()) windows_.resize(spool_.workers.size());
     read_window& w = windows_[worker];
-    if (doc.offset < w.first || doc.offset + doc.count > w.first + w.entries.size()) {
-      constexpr std::size_t window_entries = std::size_t{1} << 16;  // 256 KB
+    if (doc.offset < w.first || doc.offset + doc.count > w.first + w.terms.size()) {
+      constexpr std::size_t window_pairs = std::size_t{1} << 15;  // 256 KB
       w.first = doc.offset;
-      w.entries.resize(std::max<std::size_t>(doc.count, window_entries));
-      const std::size_t bytes = w.entries.size() * sizeof(std::uint32_t);
+      w.terms.resize(std::max<std::size_t>(doc.count, window_pairs));
+      const std::size_t bytes = w.terms.size() * sizeof(id_spool::document_term);
       std::size_t got = 0;
       while (got < bytes) {
-        const ssize_t n = ::pread(spool_.workers[worker].fd, reinterpret_cast<char*>(w.entries.data()) + got,
-                                  bytes - got, static_cast<off_t>(doc.offset * sizeof(std::uint32_t) + got));
+        const ssize_t n = ::pread(spool_.workers[worker].fd, reinterpret_cast<char*>(w.terms.data()) + got,
+                                  bytes - got, static_cast<off_t>(doc.offset * sizeof(id_spool::document_term) + got));
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) throw error(error_kind::io, fmt::format("temporary file read error: {}", std::strerror(errno)));
         if (n == 0) break;  // the end of the file: the window is shorter
         got += static_cast<std::size_t>(n);
       }
-      w.entries.resize(got / sizeof(std::uint32_t));
-      if (w.entries.size() < doc.count) {
+      w.terms.resize(got / sizeof(id_spool::document_term));
+      if (w.terms.size() < doc.count) {
         throw error(error_kind::io, "temporary file read error: the spool file is shorter than written");
       }
     }
-    return std::span<const std::uint32_t>(w.entries).subspan(doc.offset - w.first, doc.count);
+    return std::span<const id_spool::document_term>(w.terms).subspan(doc.offset - w.first, doc.count);
   }
 
   struct read_window {
-    std::uint64_t first = 0;  // in entries
-    std::vector<std::uint32_t> entries;
+    std::uint64_t first = 0;  // in pairs
+    std::vector<id_spool::document_term> terms;
   };
   const id_spool& spool_;
   const tfidf_vectorizer& vectorizer_;
   const weighting_flags& flags_;
   std::vector<read_window> windows_;  // by spool file
-  std::vector<std::uint32_t> counts_;  // by entry; zero between documents
-  std::vector<std::uint32_t> touched_;
   std::vector<std::pair<std::uint32_t, double>> vector_;
 };
 

@@ -61,14 +61,27 @@ void term_statistics::promote_frequent_terms() {
   keys_.promote(std::span<const std::uint32_t>(ids.data(), term_index::front_capacity));
 }
 
-void term_statistics::add_document(std::span<const term> terms, std::vector<std::uint32_t>* entry_ids) {
-  ++documents_;  // also this document's number, for last_document
+void term_statistics::add_document(std::span<const term> terms, std::vector<document_term>* distinct) {
+  ++documents_;
   if (documents_ == next_promotion_) promote_frequent_terms();
+  if (++document_stamp_ == 0) {  // wrapped around: forget every stamp
+    for (entry_state& e : entries_) e.last_document = 0;
+    document_stamp_ = 1;
+  }
+  if (distinct) {
+    add_terms<true>(terms, distinct);
+  } else {
+    add_terms<false>(terms, nullptr);
+  }
+}
+
+template <bool with_distinct>
+void term_statistics::add_terms(std::span<const term> terms, std::vector<document_term>* distinct) {
   if (hash_bits_) {
     for (const term& t : terms) {
       const std::uint32_t id = entry(term_index::key(bucket_key(bucket_of(t.text, hash_bits_))));
       relabel(id, t.text);
-      count(id, entry_ids);
+      count<with_distinct>(id, distinct);
     }
     return;
   }
@@ -100,7 +113,7 @@ void term_statistics::add_document(std::span<const term> terms, std::vector<std:
       ids[pending[m]] = id;
       __builtin_prefetch(&entries_[id]);
     }
-    for (std::size_t i = 0; i < part.size(); ++i) count(ids[i], entry_ids);
+    for (std::size_t i = 0; i < part.size(); ++i) count<with_distinct>(ids[i], distinct);
   }
 }
 

@@ -227,15 +227,31 @@ TEST_CASE("tfidf statistics: documents longer than a lookup batch count as term 
   std::vector<term> terms;
   for (const auto& w : words) terms.push_back({w, 0, 0, textkit::token_kind::word, 1});
   textkit::term_statistics stats;
-  std::vector<std::uint32_t> entries;
-  stats.add_document(terms, &entries);
-  stats.add_document(std::span<const term>(terms).first(100));
-  REQUIRE(entries.size() == words.size());
+  // A spool buffer that already holds another document's terms: the pairs go after them.
+  std::vector<textkit::term_statistics::document_term> distinct{{7, 7}};
+  stats.add_document(terms, &distinct);
+  std::vector<textkit::term_statistics::document_term> second;
+  stats.add_document(std::span<const term>(terms).first(100), &second);
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> expected;  // df, tf
+  std::vector<std::string> first_seen;  // the document's distinct terms, in order of first occurrence
   for (std::size_t i = 0; i < words.size(); ++i) {
-    CHECK(stats.key(entries[i]) == words[i]);  // each term's own entry, in token order
-    if (expected[words[i]].second++ == 0) expected[words[i]].first = 1;
+    if (expected[words[i]].second++ == 0) {
+      expected[words[i]].first = 1;
+      first_seen.push_back(words[i]);
+    }
   }
+  // Each distinct term once, in order of first occurrence, with its count in the document.
+  REQUIRE(distinct.size() == first_seen.size() + 1);
+  CHECK(distinct[0].entry == 7);
+  CHECK(distinct[0].count == 7);
+  for (std::size_t i = 0; i < first_seen.size(); ++i) {
+    CHECK(stats.key(distinct[i + 1].entry) == first_seen[i]);
+    CHECK(distinct[i + 1].count == expected[first_seen[i]].second);
+  }
+  std::map<std::string, std::uint32_t> in_second;
+  for (std::size_t i = 0; i < 100; ++i) ++in_second[words[i]];
+  REQUIRE(second.size() == in_second.size());
+  for (const auto& [entry, count] : second) CHECK(count == in_second.at(std::string(stats.key(entry))));
   std::set<std::string> first_hundred(words.begin(), words.begin() + 100);
   for (std::size_t i = 0; i < 100; ++i) expected[words[i]].second++;
   for (const auto& w : first_hundred) expected[w].first++;

@@ -46,8 +46,14 @@ class term_statistics {
   static std::string bucket_key(std::uint64_t bucket);
   static std::uint64_t key_bucket(std::string_view key);
 
-  /// Counts one document's terms; with `entry_ids`, appends the entry of each term to it.
-  void add_document(std::span<const term> terms, std::vector<std::uint32_t>* entry_ids = nullptr);
+  /// A distinct term of one document: its entry, and how many times the document holds it.
+  struct document_term {
+    std::uint32_t entry;
+    std::uint32_t count;  // (a document is under 4 GiB, so under 2^32 terms)
+  };
+  /// Counts one document's terms; with `distinct`, appends each distinct term of the document
+  /// to it, in order of first occurrence: what weighing the document needs.
+  void add_document(std::span<const term> terms, std::vector<document_term>* distinct = nullptr);
   /// Adds another set of statistics to this one. Returns, for each entry of `other`, its
   /// entry here.
   std::vector<std::uint32_t> merge(const term_statistics& other);
@@ -69,14 +75,23 @@ class term_statistics {
 
  private:
   std::uint32_t entry(const term_index::key& key);
-  // One occurrence of entry `id` in the current document.
-  void count(std::uint32_t id, std::vector<std::uint32_t>* entry_ids) {
-    if (entry_ids) entry_ids->push_back(id);
+  template <bool with_distinct>
+  void add_terms(std::span<const term> terms, std::vector<document_term>* distinct);
+  // One occurrence of entry `id` in the current document. The entry's state is in cache for
+  // the document frequency anyway: the document's own count of the term is kept next to it.
+  template <bool with_distinct>
+  void count(std::uint32_t id, std::vector<document_term>* distinct) {
     entry_state& e = entries_[id];
     e.totals.tf += 1;
-    if (e.last_document != documents_) {  // first occurrence in this document
-      e.last_document = documents_;
+    if (e.last_document != document_stamp_) {  // first occurrence in this document
+      e.last_document = document_stamp_;
       e.totals.df += 1;
+      if constexpr (with_distinct) {
+        e.distinct_index = static_cast<std::uint32_t>(distinct->size());
+        distinct->push_back({id, 1});
+      }
+    } else if constexpr (with_distinct) {
+      (*distinct)[e.distinct_index].count += 1;
     }
   }
   void relabel(std::uint32_t id, std::string_view term);
@@ -84,7 +99,8 @@ class term_statistics {
 
   struct entry_state {
     counts totals;
-    std::uint64_t last_document = 0;  // counts df once per document without sorting
+    std::uint32_t last_document = 0;   // document_stamp_ of the last document holding it
+    std::uint32_t distinct_index = 0;  // with_distinct: its place in that document's list
   };
   term_index keys_;
   std::vector<entry_state> entries_;  // by key id: one cache line fetch per token
@@ -92,6 +108,9 @@ class term_statistics {
   std::vector<term_index::key> batch_keys_;  // add_document's, kept to reuse the allocation
   std::vector<std::string> labels_;           // hashed only
   std::uint64_t documents_ = 0;
+  // Stamps documents so that df counts each once, without sorting: 1, 2, ... 2^32 - 1, then
+  // every entry's stamp is cleared and it starts over at 1 (0 is "no document yet").
+  std::uint32_t document_stamp_ = 0;
   std::uint64_t next_promotion_ = 64;  // document count at which frequent terms move in front
   int hash_bits_ = 0;
 };
