@@ -22,7 +22,7 @@ namespace {
 
 const subcommand kSubcommands[] = {
     {"tokenize", "Split text into tokens and sentences, with normalisation, stemming and n-grams", setup_tokenize},
-    {"tfidf", "Corpus statistics (fit, merge) and tf-idf keywords or vectors per document", setup_tfidf},
+    {"tfidf", "Corpus statistics (fit, merge, vocabulary) and tf-idf keywords or vectors per document", setup_tfidf},
     {"sentiment", "Document and sentence polarity (French, English) from lexicons and rules", setup_sentiment},
     {"model", "Inspect model files (info)", setup_model},
     {"eval", "Score predictions against gold labels or scores (accuracy, F1, F_avg, Pearson, cosine)", setup_eval},

@@ -19,6 +19,7 @@
 #include "output_format.hpp"
 #include "textkit/error.hpp"
 #include "textkit/utf8.hpp"
+#include "tool_support.hpp"
 
 namespace textkit::cli {
 
@@ -313,14 +314,9 @@ class writer {
   }
 
   void write(std::string_view data) {
-    while (!data.empty()) {
-      const ssize_t put = ::write(fd_, data.data(), data.size());
-      if (put < 0) {
-        if (errno == EINTR) continue;
-        if (errno == EPIPE) throw broken_pipe{};
-        throw error(error_kind::io, fmt::format("write error on {}: {}", name_, std::strerror(errno)));
-      }
-      data.remove_prefix(static_cast<std::size_t>(put));
+    if (const int failure = write_fully(fd_, data)) {
+      if (failure == EPIPE) throw broken_pipe{};
+      throw error(error_kind::io, fmt::format("write error on {}: {}", name_, std::strerror(failure)));
     }
   }
 

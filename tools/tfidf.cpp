@@ -2,6 +2,7 @@
 // textkit tfidf merge MODEL... -o MODEL [--partial] [--min-df X] [--max-df X] [--max-features N]
 // textkit tfidf       [FILE...] --model MODEL [--top K | --vector ids|terms] [weighting]
 // textkit tfidf       FILE... --fit [fit and weighting options]      (small jobs: both passes)
+// textkit tfidf vocabulary MODEL [--output tsv|jsonl] [--header] [--no-smooth-idf]
 //
 // JSONL: adds "tfidf": [{"term","weight"}...] (top K, weight descending then term bytes), or
 //        {"ids":[...],"weights":[...]} / {"terms":[...],"weights":[...]} with --vector.
@@ -156,13 +157,8 @@ struct id_spool {
 };
 
 void write_all(int fd, const void* data, std::size_t size, const std::string& path) {
-  const char* p = static_cast<const char*>(data);
-  while (size > 0) {
-    const ssize_t put = ::write(fd, p, size);
-    if (put < 0 && errno == EINTR) continue;
-    if (put < 0) throw error(error_kind::io, fmt::format("{}: write error: {}", path, std::strerror(errno)));
-    p += put;
-    size -= static_cast<std::size_t>(put);
+  if (const int failure = write_fully(fd, std::string_view(static_cast<const char*>(data), size))) {
+    throw error(error_kind::io, fmt::format("{}: write error: {}", path, std::strerror(failure)));
   }
 }
 
@@ -346,6 +342,58 @@ tfidf_model load_model(const std::string& path, bool for_merge) {
   return model;
 }
 
+// ---- vocabulary ----------------------------------------------------------------------------
+
+// Every feature of a model in feature id order (term bytes; bucket numbers when hashed), with
+// its document frequency, total count and the idf that weighing would use: the model's
+// vocabulary_ and idf_, in scikit-learn's words. Stops quietly when the reader goes away.
+int print_vocabulary(const std::string& path, bool jsonl, bool header, bool smooth_idf) {
+  const tfidf_model model = tfidf_model::from_file(model_file::parse(read_file(path), path), path);
+  tfidf_weighting weighting;
+  weighting.smooth_idf = smooth_idf;
+  const tfidf_vectorizer features(model, weighting, tfidf_vectorizer::lookup::none);
+  std::string out;
+  if (header && !jsonl) out += "id\tterm\tdf\ttf\tidf\n";
+  // False when standard output's reader has gone away (`| head`).
+  const auto write_out = [&out] {
+    if (const int failure = write_fully(STDOUT_FILENO, out)) {
+      if (failure == EPIPE) return false;
+      throw error(error_kind::io, fmt::format("write error on standard output: {}", std::strerror(failure)));
+    }
+    out.clear();
+    return true;
+  };
+  for (std::uint32_t id = 0; id < model.terms.size(); ++id) {
+    if (jsonl) {
+      out += "{\"id\":";
+      append_int(out, features.public_id(id));
+      out += ",\"term\":";
+      append_json_string(out, model.terms[id]);
+      out += ",\"df\":";
+      append_int(out, model.df[id]);
+      out += ",\"tf\":";
+      append_int(out, model.tf[id]);
+      out += ",\"idf\":";
+      append_shortest(out, features.idf(id));
+      out += "}\n";
+    } else {
+      append_int(out, features.public_id(id));
+      out.push_back('\t');
+      append_tsv_field(out, model.terms[id]);
+      out.push_back('\t');
+      append_int(out, model.df[id]);
+      out.push_back('\t');
+      append_int(out, model.tf[id]);
+      out.push_back('\t');
+      append_shortest(out, features.idf(id));
+      out.push_back('\n');
+    }
+    if (out.size() >= (1u << 16) && !write_out()) return exit_ok;
+  }
+  write_out();
+  return exit_ok;
+}
+
 // ---- --fit: weighing from the spool ------------------------------------------------------
 
 // The weighing pass of --fit: a document's terms come from the spool.
@@ -520,8 +568,34 @@ subcommand_action setup_tfidf(CLI::App& app) {
       ->type_name("MODEL")
       ->required();
 
+  // textkit tfidf vocabulary
+  CLI::App* vocabulary =
+      app.add_subcommand("vocabulary", "Print a model's terms with their document frequency, total count and idf");
+  struct vocabulary_options {
+    std::string model;
+    std::string output = "tsv";
+    bool header = false;
+    bool smooth_idf = true;
+  };
+  auto vocabulary_flags = std::make_shared<vocabulary_options>();
+  vocabulary->add_option("model", vocabulary_flags->model, "A tfidf model (from 'textkit tfidf fit' or 'merge')")
+      ->type_name("MODEL")
+      ->required();
+  vocabulary->add_option("--output", vocabulary_flags->output,
+                         "tsv (id, term, df, tf, idf: one line per term) or jsonl (one object per term)")
+      ->check(CLI::IsMember({"tsv", "jsonl"}).description(""))
+      ->type_name("FORMAT")
+      ->default_str("tsv");
+  vocabulary->add_flag("--header", vocabulary_flags->header, "Print the TSV header line first");
+  vocabulary->add_flag("--smooth-idf,!--no-smooth-idf", vocabulary_flags->smooth_idf,
+                       "The idf of weighing with --smooth-idf [default] or --no-smooth-idf");
+
   CLI::App* app_ptr = &app;
-  return [options, fit, fit_options, merge, merge_options, app_ptr]() -> int {
+  return [options, fit, fit_options, merge, merge_options, vocabulary, vocabulary_flags, app_ptr]() -> int {
+    if (vocabulary->parsed()) {
+      return print_vocabulary(vocabulary_flags->model, vocabulary_flags->output == "jsonl", vocabulary_flags->header,
+                              vocabulary_flags->smooth_idf);
+    }
     if (fit->parsed()) {
       const analyzer_options analysis = make_analyzer_options(fit_options->analysis);
       const tfidf_pruning pruning = fit_options->pruning.parse();

@@ -110,6 +110,18 @@ analyzer_options make_analyzer_options(const analysis_flags& flags) {
   return options;
 }
 
+int write_fully(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t put = ::write(fd, bytes.data(), bytes.size());
+    if (put < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(put));
+  }
+  return 0;
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   if (path == "-") {
     std::fwrite(bytes.data(), 1, bytes.size(), stdout);
@@ -129,14 +141,7 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
     ::unlink(temp.c_str());
     throw error(error_kind::io, fmt::format("{}: {}: {}", path, what, std::strerror(saved)));
   };
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t put = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (put < 0) {
-      if (errno == EINTR) continue;
-      fail("write error");
-    }
-    done += static_cast<std::size_t>(put);
-  }
+  if (write_fully(fd, bytes) != 0) fail("write error");
   if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail("write error");
   if (::close(fd) != 0) {
     ::unlink(temp.c_str());

@@ -54,6 +54,11 @@ void for_each_jsonl_object(const std::string& path,
 /// value that is not a string.
 std::vector<std::vector<std::string>> read_jsonl_strings(const std::string& path, const std::vector<std::string>& fields);
 
+/// Writes all of `bytes` to the file descriptor `fd` (retrying short writes and EINTR).
+/// Returns 0, or the errno of the failed write (also left in errno): EPIPE means the reader of
+/// a pipe went away, which the callers writing to standard output treat as a quiet stop.
+int write_fully(int fd, std::string_view bytes);
+
 /// Replaces `path` with `bytes` atomically (temporary file, fsync, rename); "-" writes to
 /// standard output. Throws textkit::error (io).
 void write_file_atomically(const std::string& path, std::string_view bytes);

@@ -22,6 +22,7 @@ check_options textkit-tokenize.1 "$textkit" tokenize
 check_options textkit-tfidf.1 "$textkit" tfidf
 check_options textkit-tfidf.1 "$textkit" tfidf fit
 check_options textkit-tfidf.1 "$textkit" tfidf merge
+check_options textkit-tfidf.1 "$textkit" tfidf vocabulary
 check_options textkit.1 "$textkit"
 check_options textkit-model.1 "$textkit" model info
 check_options textkit-eval.1 "$textkit" eval

@@ -7,9 +7,10 @@ The corpus' articles are cut into paragraphs and sentences (a few hundred docume
 tokens come from `textkit tokenize` with the analysis options tfidf uses by default (case
 folded, punctuation dropped) and are fed to TfidfVectorizer through analyzer=callable, so the
 comparison is about the statistics, pruning and weights, not the tokenizer. Every weight of
-every document must agree within 1e-9, and the vocabularies must be identical, for the
-default weighting, sublinear_tf, smooth_idf=False, norm l1/l2/None and min_df / max_df /
-max_features pruning.
+every document must agree within 1e-9, and the vocabularies must be identical (the terms of
+`textkit tfidf vocabulary` in feature order, as get_feature_names_out(), with idf_ within
+1e-9), for the default weighting, sublinear_tf, smooth_idf=False, norm l1/l2/None and
+min_df / max_df / max_features pruning.
 """
 import json
 import os
@@ -65,7 +66,12 @@ def textkit_vectors(textkit, corpus, workdir, fit_args, apply_args):
         vectors.append(dict(zip(v["terms"], v["weights"])))
     info = run([textkit, "model", "info", model]).decode().splitlines()
     terms = int(next(l.split("\t")[1] for l in info if l.startswith("terms\t")))
-    return vectors, terms
+    smooth = [a for a in apply_args if a.endswith("smooth-idf")]
+    lines = run([textkit, "tfidf", "vocabulary", "--output", "jsonl", model] + smooth).decode().splitlines()
+    features = [json.loads(line) for line in lines]
+    if [f["id"] for f in features] != list(range(len(features))):
+        sys.exit("tfidf vocabulary: ids are not the feature ids 0, 1, 2...")
+    return vectors, terms, [f["term"] for f in features], [f["idf"] for f in features]
 
 
 def sklearn_vectors(tokens, **kwargs):
@@ -76,7 +82,7 @@ def sklearn_vectors(tokens, **kwargs):
     for row in range(matrix.shape[0]):
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
         vectors.append({names[j]: float(x) for j, x in zip(matrix.indices[start:end], matrix.data[start:end])})
-    return vectors, len(names), list(names)
+    return vectors, len(names), list(names), [float(x) for x in vectorizer.idf_]
 
 
 def untied_max_features(tokens, near, min_df=1, max_df=None):
@@ -97,9 +103,16 @@ def untied_max_features(tokens, near, min_df=1, max_df=None):
 
 
 def compare(name, ours, theirs):
-    (our_vectors, our_terms), (their_vectors, their_terms, _) = ours, theirs
+    (our_vectors, our_terms, our_names, our_idf), (their_vectors, their_terms, their_names, their_idf) = ours, theirs
     if our_terms != their_terms:
         return f"{name}: vocabulary size {our_terms} != scikit-learn {their_terms}"
+    # Feature ids: textkit orders terms by UTF-8 bytes, scikit-learn by code points: the same order.
+    if our_names != their_names:
+        first = next(i for i, (a, b) in enumerate(zip(our_names + [None], their_names + [None])) if a != b)
+        return f"{name}: feature {first} is {our_names[first:first + 1]}, scikit-learn {their_names[first:first + 1]}"
+    worst_idf = max((abs(a - b) for a, b in zip(our_idf, their_idf)), default=0.0)
+    if worst_idf > TOLERANCE:
+        return f"{name}: largest idf difference {worst_idf:.3g} > {TOLERANCE}"
     if len(our_vectors) != len(their_vectors):
         return f"{name}: {len(our_vectors)} documents != {len(their_vectors)}"
     worst = 0.0
