@@ -31,7 +31,7 @@ subcommand_action setup_model(CLI::App& app) {
         out += fmt::format("section\t{}\t{}\t{} elements\t{} bytes\n", s.name, type, s.count, s.bytes);
       }
       if (files->size() > 1) out += "\n";
-      std::fwrite(out.data(), 1, out.size(), stdout);
+      if (!write_to_stdout(out)) break;
     }
     return exit_ok;
   };

@@ -354,12 +354,8 @@ int print_vocabulary(const std::string& path, bool jsonl, bool header, bool smoo
   const tfidf_vectorizer features(model, weighting, tfidf_vectorizer::lookup::none);
   std::string out;
   if (header && !jsonl) out += "id\tterm\tdf\ttf\tidf\n";
-  // False when standard output's reader has gone away (`| head`).
   const auto write_out = [&out] {
-    if (const int failure = write_fully(STDOUT_FILENO, out)) {
-      if (failure == EPIPE) return false;
-      throw error(error_kind::io, fmt::format("write error on standard output: {}", std::strerror(failure)));
-    }
+    if (!write_to_stdout(out)) return false;
     out.clear();
     return true;
   };

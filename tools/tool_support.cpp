@@ -122,6 +122,14 @@ int write_fully(int fd, std::string_view bytes) {
   return 0;
 }
 
+bool write_to_stdout(std::string_view bytes) {
+  if (const int failure = write_fully(STDOUT_FILENO, bytes)) {
+    if (failure == EPIPE) return false;
+    throw error(error_kind::io, fmt::format("write error on standard output: {}", std::strerror(failure)));
+  }
+  return true;
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   if (path == "-") {
     std::fwrite(bytes.data(), 1, bytes.size(), stdout);

@@ -59,6 +59,11 @@ std::vector<std::vector<std::string>> read_jsonl_strings(const std::string& path
 /// a pipe went away, which the callers writing to standard output treat as a quiet stop.
 int write_fully(int fd, std::string_view bytes);
 
+/// write_fully() to standard output for commands that print a report: false when its reader
+/// has gone away (`| head`: stop quietly, status 0); throws textkit::error (io) on any other
+/// failure (a full disk), so that output is never lost silently.
+bool write_to_stdout(std::string_view bytes);
+
 /// Replaces `path` with `bytes` atomically (temporary file, fsync, rename); "-" writes to
 /// standard output. Throws textkit::error (io).
 void write_file_atomically(const std::string& path, std::string_view bytes);
