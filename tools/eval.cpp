@@ -216,8 +216,7 @@ int run_eval(const eval_options& o) {
       }
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  if (std::fflush(stdout) != 0) throw error(error_kind::io, "write error on standard output");
+  write_to_stdout(out);  // (false: the reader went away, a quiet stop)
   return exit_ok;
 }
 
