@@ -348,7 +348,10 @@ tfidf_model load_model(const std::string& path, bool for_merge) {
 // its document frequency, total count and the idf that weighing would use: the model's
 // vocabulary_ and idf_, in scikit-learn's words. Stops quietly when the reader goes away.
 int print_vocabulary(const std::string& path, bool jsonl, bool header, bool smooth_idf) {
-  const tfidf_model model = tfidf_model::from_file(model_file::parse(read_file(path), path), path);
+  // "-": a model piped in (`textkit tfidf fit -o - ... | textkit tfidf vocabulary -`).
+  const std::string name = path == "-" ? "<stdin>" : path;
+  const tfidf_model model =
+      tfidf_model::from_file(model_file::parse(read_file(path == "-" ? "/dev/stdin" : path), name), name);
   tfidf_weighting weighting;
   weighting.smooth_idf = smooth_idf;
   const tfidf_vectorizer features(model, weighting, tfidf_vectorizer::lookup::none);
@@ -574,7 +577,8 @@ subcommand_action setup_tfidf(CLI::App& app) {
     bool smooth_idf = true;
   };
   auto vocabulary_flags = std::make_shared<vocabulary_options>();
-  vocabulary->add_option("model", vocabulary_flags->model, "A tfidf model (from 'textkit tfidf fit' or 'merge')")
+  vocabulary->add_option("model", vocabulary_flags->model,
+                         "A tfidf model (from 'textkit tfidf fit' or 'merge'); '-': standard input")
       ->type_name("MODEL")
       ->required();
   vocabulary->add_option("--output", vocabulary_flags->output,
