@@ -393,7 +393,7 @@ class worker {
       parser_ = simdjson::dom::parser();
     }
     simdjson::dom::element root;
-    if (const auto err = parser_.parse(line.data(), line.size(), false).get(root)) {
+    if (const auto err = parse_json_line(parser_, line, true, lenient_, root)) {
       if (err == simdjson::UTF8_ERROR) {
         const std::size_t bad = utf8::find_invalid(line);
         message = fmt::format("invalid UTF-8 at byte {}", bad == std::string_view::npos ? 0 : bad + 1);
@@ -537,6 +537,7 @@ class worker {
   std::unique_ptr<record_processor> processor_;
   const std::vector<std::string>& names_;
   simdjson::dom::parser parser_;
+  std::string lenient_;  // a record rewritten by parse_json_line (lone surrogate escapes)
   std::string text_;
   std::string id_;
   std::string discarded_;

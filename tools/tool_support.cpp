@@ -162,10 +162,57 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   }
 }
 
+bool replace_lone_surrogate_escapes(std::string_view line, std::string& out) {
+  // The 4 hex digits of a \u escape at `at`, or -1.
+  const auto code_unit = [&line](std::size_t at) -> long {
+    if (at + 6 > line.size() || line[at] != '\\' || line[at + 1] != 'u') return -1;
+    long value = 0;
+    for (std::size_t k = at + 2; k < at + 6; ++k) {
+      const char c = line[k];
+      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (digit < 0) return -1;
+      value = value * 16 + digit;
+    }
+    return value;
+  };
+  const auto is_high = [](long u) { return u >= 0xD800 && u <= 0xDBFF; };
+  const auto is_low = [](long u) { return u >= 0xDC00 && u <= 0xDFFF; };
+  bool replaced = false;
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+    if (line[i] != '\\') continue;
+    const long unit = code_unit(i);
+    if (unit < 0) {  // another escape (\\, \", \n...): skip the escaped character
+      ++i;
+      continue;
+    }
+    if (is_high(unit) && is_low(code_unit(i + 6))) {  // a pair: one character
+      i += 11;
+      continue;
+    }
+    if (is_high(unit) || is_low(unit)) {
+      if (!replaced) out.assign(line);
+      out.replace(i + 2, 4, "FFFD");
+      replaced = true;
+    }
+    i += 5;
+  }
+  return replaced;
+}
+
+simdjson::error_code parse_json_line(simdjson::dom::parser& parser, std::string_view line, bool padded,
+                                     std::string& scratch, simdjson::dom::element& root) {
+  simdjson::error_code err = parser.parse(line.data(), line.size(), !padded).get(root);
+  if (err == simdjson::STRING_ERROR && replace_lone_surrogate_escapes(line, scratch)) {
+    err = parser.parse(scratch.data(), scratch.size(), true).get(root);
+  }
+  return err;
+}
+
 void for_each_jsonl_object(const std::string& path,
                            const std::function<void(simdjson::dom::object, std::size_t)>& on_object) {
   const std::string content = read_file(path);
   simdjson::dom::parser parser;
+  std::string scratch;
   std::size_t line_number = 0;
   for (std::size_t pos = 0; pos < content.size();) {
     std::size_t eol = content.find('\n', pos);
@@ -178,7 +225,7 @@ void for_each_jsonl_object(const std::string& path,
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     simdjson::dom::element root;
     simdjson::dom::object object;
-    if (auto err = parser.parse(std::string(line)).get(root)) {
+    if (auto err = parse_json_line(parser, line, false, scratch, root)) {
       throw error(error_kind::data, fmt::format("{}:{}: invalid JSON: {}", path, line_number, simdjson::error_message(err)));
     }
     if (root.get_object().get(object)) throw error(error_kind::data, fmt::format("{}:{}: not a JSON object", path, line_number));

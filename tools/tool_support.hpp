@@ -43,6 +43,20 @@ analyzer_options make_analyzer_options(const analysis_flags& flags);
 /// The whole content of `path`; throws textkit::error (io) naming the file.
 std::string read_file(const std::string& path);
 
+/// A copy of the JSON text `line` in `out`, with each lone UTF-16 surrogate escape (a \uD800-
+/// \uDBFF not followed by a \uDC00-\uDFFF escape, or one of those alone) written \uFFFD, as a
+/// decoder replaces what cannot be a character. The copy has the same length. Returns false,
+/// leaving `out` undefined, when there is none. (Text cut in the middle of an emoji by a
+/// UTF-16 program, tweets above all, carries such escapes; simdjson refuses them.)
+bool replace_lone_surrogate_escapes(std::string_view line, std::string& out);
+
+/// Parses one JSON Lines record, retrying with replace_lone_surrogate_escapes() when simdjson
+/// refuses a string: the parsed strings of such a record hold U+FFFD in place of each lone
+/// surrogate. `scratch` holds the copy. Other errors are simdjson's. `padded`: `line` is
+/// followed by simdjson::SIMDJSON_PADDING readable bytes, so simdjson need not copy it.
+simdjson::error_code parse_json_line(simdjson::dom::parser& parser, std::string_view line, bool padded,
+                                     std::string& scratch, simdjson::dom::element& root);
+
 /// Calls `on_object(object, line_number)` for each JSON object of the JSON Lines file `path`
 /// (blank lines skipped, BOM and CR tolerated). Throws textkit::error (data) naming file:line
 /// for bad JSON or a line that is not an object.
