@@ -66,6 +66,8 @@ void add_pruning_options(CLI::App& app, pruning_flags& flags) {
 struct weighting_flags {
   bool smooth_idf = true;
   bool sublinear_tf = false;
+  bool binary = false;
+  bool use_idf = true;
   std::string norm = "l2";
   std::size_t top = 0;
   std::string vector;  // "", "ids" or "terms"
@@ -74,6 +76,8 @@ struct weighting_flags {
     tfidf_weighting w;
     w.smooth_idf = smooth_idf;
     w.sublinear_tf = sublinear_tf;
+    w.binary = binary;
+    w.use_idf = use_idf;
     w.norm = norm == "l1" ? tfidf_weighting::norm_kind::l1
              : norm == "none" ? tfidf_weighting::norm_kind::none
                               : tfidf_weighting::norm_kind::l2;
@@ -85,6 +89,8 @@ void add_weighting_options(CLI::App& app, weighting_flags& flags) {
   app.add_flag("--smooth-idf,!--no-smooth-idf", flags.smooth_idf,
                "idf = ln((1+n)/(1+df)) + 1 [default]; --no-smooth-idf: ln(n/df) + 1");
   app.add_flag("--sublinear-tf", flags.sublinear_tf, "tf = 1 + ln(count) instead of the count");
+  app.add_flag("--binary", flags.binary, "tf = 1 for every term present, whatever its count");
+  app.add_flag("--idf,!--no-idf", flags.use_idf, "Weight = tf * idf [default]; --no-idf: tf alone (then normalised)");
   app.add_option("--norm", flags.norm, "Document vector norm: l2, l1 or none")
       ->check(CLI::IsMember({"l2", "l1", "none"}).description(""))
       ->type_name("NORM")

@@ -58,5 +58,9 @@ check "--fit from standard input, 3 threads" single.out fit3.out
 "$textkit" tfidf --fit --hash-bits 10 "${prune[@]}" --vector ids --sublinear-tf --norm l1 --threads 2 corpus.jsonl >hfit.out
 check "hashed --fit = fit, then apply" hashed.out hfit.out
 
+"$textkit" tfidf --model single.tfidf --binary --no-idf --vector terms corpus.jsonl >binary.out
+"$textkit" tfidf --fit "${prune[@]}" --binary --no-idf --vector terms --threads 2 corpus.jsonl >binary-fit.out
+check "--binary --no-idf: --fit = fit, then apply" binary.out binary-fit.out
+
 echo "$passed passed, $failed failed"
 exit $((failed > 0))

@@ -9,8 +9,8 @@ folded, punctuation dropped) and are fed to TfidfVectorizer through analyzer=cal
 comparison is about the statistics, pruning and weights, not the tokenizer. Every weight of
 every document must agree within 1e-9, and the vocabularies must be identical (the terms of
 `textkit tfidf vocabulary` in feature order, as get_feature_names_out(), with idf_ within
-1e-9), for the default weighting, sublinear_tf, smooth_idf=False, norm l1/l2/None and
-min_df / max_df / max_features pruning.
+1e-9), for the default weighting, sublinear_tf, smooth_idf=False, binary, use_idf=False, norm l1/l2/None
+and min_df / max_df / max_features pruning.
 """
 import json
 import os
@@ -82,7 +82,8 @@ def sklearn_vectors(tokens, **kwargs):
     for row in range(matrix.shape[0]):
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
         vectors.append({names[j]: float(x) for j, x in zip(matrix.indices[start:end], matrix.data[start:end])})
-    return vectors, len(names), list(names), [float(x) for x in vectorizer.idf_]
+    idf = [float(x) for x in vectorizer.idf_] if vectorizer.use_idf else None  # (no idf_ without it)
+    return vectors, len(names), list(names), idf
 
 
 def untied_max_features(tokens, near, min_df=1, max_df=None):
@@ -110,7 +111,7 @@ def compare(name, ours, theirs):
     if our_names != their_names:
         first = next(i for i, (a, b) in enumerate(zip(our_names + [None], their_names + [None])) if a != b)
         return f"{name}: feature {first} is {our_names[first:first + 1]}, scikit-learn {their_names[first:first + 1]}"
-    worst_idf = max((abs(a - b) for a, b in zip(our_idf, their_idf)), default=0.0)
+    worst_idf = max((abs(a - b) for a, b in zip(our_idf, their_idf or our_idf)), default=0.0)
     if worst_idf > TOLERANCE:
         return f"{name}: largest idf difference {worst_idf:.3g} > {TOLERANCE}"
     if len(our_vectors) != len(their_vectors):
@@ -145,6 +146,12 @@ def main():
             ("smooth_idf=False", [], ["--no-smooth-idf"], {"smooth_idf": False}),
             ("norm=l1", [], ["--norm", "l1"], {"norm": "l1"}),
             ("norm=None", [], ["--norm", "none"], {"norm": None}),
+            ("binary=True", [], ["--binary"], {"binary": True}),
+            ("use_idf=False", [], ["--no-idf"], {"use_idf": False}),
+            ("binary, use_idf=False, sublinear_tf, norm=l1", [], ["--binary", "--no-idf", "--sublinear-tf", "--norm", "l1"],
+             {"binary": True, "use_idf": False, "sublinear_tf": True, "norm": "l1"}),
+            ("use_idf=False, sublinear_tf, norm=None", [], ["--no-idf", "--sublinear-tf", "--norm", "none"],
+             {"use_idf": False, "sublinear_tf": True, "norm": None}),
             ("min_df=2", ["--min-df", "2"], [], {"min_df": 2}),
             ("min_df=0.01", ["--min-df", "0.01"], [], {"min_df": 0.01}),
             ("max_df=0.5", ["--max-df", "0.5"], [], {"max_df": 0.5}),

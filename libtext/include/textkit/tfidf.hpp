@@ -164,6 +164,8 @@ struct tfidf_weighting {
   enum class norm_kind : std::uint8_t { l2, l1, none };
   bool smooth_idf = true;
   bool sublinear_tf = false;
+  bool binary = false;   ///< tf = 1 for every term present (scikit-learn's binary=True)
+  bool use_idf = true;   ///< false: the weight is tf alone (scikit-learn's use_idf=False)
   norm_kind norm = norm_kind::l2;
 };
 
@@ -193,7 +195,8 @@ class tfidf_vectorizer {
   /// For callers that count terms themselves: the weight of a term seen `count` times in
   /// a document, before normalisation (tf(count) · idf)...
   double term_weight(double count, double idf) const {
-    return (weighting_.sublinear_tf ? 1.0 + std::log(count) : count) * idf;
+    if (weighting_.binary) count = 1;  // (then 1 + ln(1) = 1 too)
+    return (weighting_.sublinear_tf ? 1.0 + std::log(count) : count) * (weighting_.use_idf ? idf : 1.0);
   }
   /// ...then the document's (feature id, weight) pairs, in any order, normalised: the norm is
   /// summed exactly, so it does not depend on that order. The order is kept.
