@@ -393,7 +393,7 @@ class worker {
       parser_ = simdjson::dom::parser();
     }
     simdjson::dom::element root;
-    if (const auto err = parse_json_line(parser_, line, true, lenient_, root)) {
+    if (const auto err = parse_json_line(parser_, line, true, true, lenient_, root)) {
       if (err == simdjson::UTF8_ERROR) {
         const std::size_t bad = utf8::find_invalid(line);
         message = fmt::format("invalid UTF-8 at byte {}", bad == std::string_view::npos ? 0 : bad + 1);
@@ -411,6 +411,7 @@ class worker {
     if (!object.at_key(options_.id_field).get(id)) {
       std::string_view id_string;
       if (!id.get_string().get(id_string)) {
+        if (id_string.starts_with(number_marker)) id_string.remove_prefix(number_marker.size());  // as written
         id_ = id_string;
       } else {
         id_ = simdjson::minify(id);
@@ -427,8 +428,9 @@ class worker {
         return;
       }
       std::string_view part;
-      if (value.get_string().get(part)) {
-        message = fmt::format("field \"{}\" is {}, not a string", options_.fields[f], type_name(value.type()));
+      if (value.get_string().get(part) || part.starts_with(number_marker)) {
+        const char* type = part.starts_with(number_marker) ? "a number" : type_name(value.type());
+        message = fmt::format("field \"{}\" is {}, not a string", options_.fields[f], type);
         return;
       }
       if (options_.fields.size() == 1) {
@@ -537,7 +539,7 @@ class worker {
   std::unique_ptr<record_processor> processor_;
   const std::vector<std::string>& names_;
   simdjson::dom::parser parser_;
-  std::string lenient_;  // a record rewritten by parse_json_line (lone surrogate escapes)
+  std::string lenient_;  // a record rewritten by parse_json_line (lone surrogates, huge numbers)
   std::string text_;
   std::string id_;
   std::string discarded_;

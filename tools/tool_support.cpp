@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "textkit/error.hpp"
@@ -162,47 +164,109 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   }
 }
 
-bool replace_lone_surrogate_escapes(std::string_view line, std::string& out) {
-  // The 4 hex digits of a \u escape at `at`, or -1.
-  const auto code_unit = [&line](std::size_t at) -> long {
-    if (at + 6 > line.size() || line[at] != '\\' || line[at + 1] != 'u') return -1;
-    long value = 0;
-    for (std::size_t k = at + 2; k < at + 6; ++k) {
-      const char c = line[k];
-      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-      if (digit < 0) return -1;
-      value = value * 16 + digit;
+namespace {
+
+// The value of the \u escape at `at` in `text`, or -1 when there is none.
+long escaped_code_unit(std::string_view text, std::size_t at) {
+  if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u') return -1;
+  long value = 0;
+  for (std::size_t k = at + 2; k < at + 6; ++k) {
+    const char c = text[k];
+    const int digit = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+// A JSON number token simdjson refuses: an integer outside int64 and uint64, or a number
+// beyond the largest double.
+bool number_out_of_range(std::string_view token) {
+  const char* first = token.data();
+  const char* last = token.data() + token.size();
+  if (token.find_first_of(".eE") == std::string_view::npos) {
+    if (token.starts_with('-')) {
+      std::int64_t value = 0;
+      return std::from_chars(first, last, value).ec == std::errc::result_out_of_range;
     }
-    return value;
-  };
+    std::uint64_t value = 0;
+    return std::from_chars(first, last, value).ec == std::errc::result_out_of_range;
+  }
+  // Beyond the largest double (simdjson refuses it; a number too small for a double is read
+  // as 0, which is fine). long double reaches much further; beyond it, the sign of the
+  // exponent says which way the number left the range.
+  long double value = 0;
+  const auto result = std::from_chars(first, last, value);
+  if (result.ec == std::errc()) return std::fabs(value) > std::numeric_limits<double>::max();
+  const std::size_t exponent = token.find_first_of("eE");
+  return result.ec == std::errc::result_out_of_range &&
+         (exponent == std::string_view::npos || exponent + 1 >= token.size() || token[exponent + 1] != '-');
+}
+
+}  // namespace
+
+bool lenient_json_copy(std::string_view line, bool numbers, std::string& out) {
   const auto is_high = [](long u) { return u >= 0xD800 && u <= 0xDBFF; };
   const auto is_low = [](long u) { return u >= 0xDC00 && u <= 0xDFFF; };
-  bool replaced = false;
-  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-    if (line[i] != '\\') continue;
-    const long unit = code_unit(i);
-    if (unit < 0) {  // another escape (\\, \", \n...): skip the escaped character
+  out.clear();
+  bool changed = false;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size();) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '"') in_string = false;
+      if (c != '\\') {
+        out.push_back(c);
+        ++i;
+        continue;
+      }
+      const long unit = escaped_code_unit(line, i);
+      std::size_t length = unit < 0 ? 2 : 6;  // another escape (\\, \", \n...) is 2 bytes
+      if (is_high(unit) && is_low(escaped_code_unit(line, i + 6))) {
+        length = 12;  // a pair: one character
+      } else if (is_high(unit) || is_low(unit)) {
+        out += "\\uFFFD";
+        changed = true;
+        i += 6;
+        continue;
+      }
+      out.append(line.substr(i, length));
+      i += length;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (!numbers || (c != '-' && (c < '0' || c > '9'))) {
+      out.push_back(c);
       ++i;
       continue;
     }
-    if (is_high(unit) && is_low(code_unit(i + 6))) {  // a pair: one character
-      i += 11;
-      continue;
+    std::size_t end = i + 1;
+    while (end < line.size() && ((line[end] >= '0' && line[end] <= '9') || line[end] == '.' || line[end] == 'e' ||
+                                 line[end] == 'E' || line[end] == '+' || line[end] == '-')) {
+      ++end;
     }
-    if (is_high(unit) || is_low(unit)) {
-      if (!replaced) out.assign(line);
-      out.replace(i + 2, 4, "FFFD");
-      replaced = true;
+    const std::string_view token = line.substr(i, end - i);
+    if (number_out_of_range(token)) {
+      out += "\"\\u0000";  // number_marker, escaped
+      out += token;
+      out.push_back('"');
+      changed = true;
+    } else {
+      out += token;
     }
-    i += 5;
+    i = end;
   }
-  return replaced;
+  return changed;
 }
 
 simdjson::error_code parse_json_line(simdjson::dom::parser& parser, std::string_view line, bool padded,
-                                     std::string& scratch, simdjson::dom::element& root) {
+                                     bool numbers, std::string& scratch, simdjson::dom::element& root) {
   simdjson::error_code err = parser.parse(line.data(), line.size(), !padded).get(root);
-  if (err == simdjson::STRING_ERROR && replace_lone_surrogate_escapes(line, scratch)) {
+  const bool number_error = err == simdjson::NUMBER_ERROR || err == simdjson::NUMBER_OUT_OF_RANGE;
+  if ((err == simdjson::STRING_ERROR || (numbers && number_error)) && lenient_json_copy(line, numbers, scratch)) {
     err = parser.parse(scratch.data(), scratch.size(), true).get(root);
   }
   return err;
@@ -225,7 +289,7 @@ void for_each_jsonl_object(const std::string& path,
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     simdjson::dom::element root;
     simdjson::dom::object object;
-    if (auto err = parse_json_line(parser, line, false, scratch, root)) {
+    if (auto err = parse_json_line(parser, line, false, false, scratch, root)) {
       throw error(error_kind::data, fmt::format("{}:{}: invalid JSON: {}", path, line_number, simdjson::error_message(err)));
     }
     if (root.get_object().get(object)) throw error(error_kind::data, fmt::format("{}:{}: not a JSON object", path, line_number));

@@ -43,19 +43,25 @@ analyzer_options make_analyzer_options(const analysis_flags& flags);
 /// The whole content of `path`; throws textkit::error (io) naming the file.
 std::string read_file(const std::string& path);
 
-/// A copy of the JSON text `line` in `out`, with each lone UTF-16 surrogate escape (a \uD800-
-/// \uDBFF not followed by a \uDC00-\uDFFF escape, or one of those alone) written \uFFFD, as a
-/// decoder replaces what cannot be a character. The copy has the same length. Returns false,
-/// leaving `out` undefined, when there is none. (Text cut in the middle of an emoji by a
-/// UTF-16 program, tweets above all, carries such escapes; simdjson refuses them.)
-bool replace_lone_surrogate_escapes(std::string_view line, std::string& out);
+/// What simdjson refuses although JSON allows it, rewritten so that it parses: a copy of the
+/// JSON text `line` in `out` where
+///  - each lone UTF-16 surrogate escape (a \uD800-\uDBFF not followed by a \uDC00-\uDFFF
+///    escape, or one of those alone) is written \uFFFD, as decoders replace what cannot be a
+///    character (text cut in the middle of an emoji by a UTF-16 program: tweets above all);
+///  - with `numbers`, each number beyond a 64-bit integer or a double
+///    (123456789012345678901234, 1e400) becomes a string: number_marker, then the number as
+///    written. Its reader must then tell such strings from text (the record stream does).
+/// Returns false, with `out` unspecified, when there is nothing to rewrite.
+bool lenient_json_copy(std::string_view line, bool numbers, std::string& out);
+/// Starts the strings that lenient_json_copy() made of numbers: U+0000, which no text starts
+/// with, so that a field holding such a number is still told from a string.
+inline constexpr std::string_view number_marker{"\0", 1};
 
-/// Parses one JSON Lines record, retrying with replace_lone_surrogate_escapes() when simdjson
-/// refuses a string: the parsed strings of such a record hold U+FFFD in place of each lone
-/// surrogate. `scratch` holds the copy. Other errors are simdjson's. `padded`: `line` is
-/// followed by simdjson::SIMDJSON_PADDING readable bytes, so simdjson need not copy it.
+/// Parses one JSON Lines record; when simdjson refuses a string (or, with `numbers`, a
+/// number), parses lenient_json_copy() of it instead (kept in `scratch`). Other errors are
+/// simdjson's. `padded`: `line` is followed by simdjson::SIMDJSON_PADDING readable bytes.
 simdjson::error_code parse_json_line(simdjson::dom::parser& parser, std::string_view line, bool padded,
-                                     std::string& scratch, simdjson::dom::element& root);
+                                     bool numbers, std::string& scratch, simdjson::dom::element& root);
 
 /// Calls `on_object(object, line_number)` for each JSON object of the JSON Lines file `path`
 /// (blank lines skipped, BOM and CR tolerated). Throws textkit::error (data) naming file:line
