@@ -31,4 +31,4 @@ echo "== the three most negative sentences of the motivating article (fr-001), w
 # --sentences: a TSV row per sentence (id, number, start, end, compound, pos, neu, neg,
 # label, text); sorted on the compound, the most negative first.
 jq -c 'select(.id == "fr-001-microsoft-ice")' "$articles" | "$textkit" sentiment --sentences --output tsv |
-  sort -t "$(printf '\t')" -k5,5g | head -3 | cut -f5,10
+  sort -t "$(printf '\t')" -k5,5g | awk 'NR <= 3' | cut -f5,10  # not head: see above
