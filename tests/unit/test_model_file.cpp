@@ -213,6 +213,34 @@ TEST_CASE("tfidf vectorizer: without a term index, weights work and transform() 
   CHECK_THROWS_AS(plain.transform(doc, out, work), std::logic_error);
 }
 
+namespace textkit {
+struct term_statistics_test {
+  static void set_document_stamp(term_statistics& stats, std::uint32_t stamp) { stats.document_stamp_ = stamp; }
+};
+}  // namespace textkit
+
+TEST_CASE("tfidf statistics: document stamps wrap around without losing a document frequency") {
+  using textkit::term;
+  const std::vector<term> x{{"x", 0, 1, textkit::token_kind::word, 1}};
+  const std::vector<term> x_and_y{{"x", 0, 1, textkit::token_kind::word, 1}, {"y", 2, 3, textkit::token_kind::word, 1}};
+  textkit::term_statistics stats;
+  std::vector<textkit::term_statistics::document_term> distinct;
+  stats.add_document(x);  // stamp 1: x was last seen in document 1
+  // 2^32 - 2 documents later (as if): the next stamp wraps around to 0, and then to 1 again,
+  // the stamp x still holds. Unless the stamps are cleared, x's df would not count it.
+  textkit::term_statistics_test::set_document_stamp(stats, 0xFFFFFFFFu);
+  stats.add_document(x_and_y, &distinct);
+  REQUIRE(stats.size() == 2);
+  CHECK(stats.key(0) == "x");
+  CHECK(stats.counts_of(0).df == 2);
+  CHECK(stats.counts_of(0).tf == 2);
+  REQUIRE(distinct.size() == 2);  // x is in this document's distinct terms too
+  CHECK(distinct[0].entry == 0);
+  CHECK(distinct[0].count == 1);
+  stats.add_document(x);  // and the stamps go on from there
+  CHECK(stats.counts_of(0).df == 3);
+}
+
 TEST_CASE("tfidf statistics: documents longer than a lookup batch count as term by term") {
   using textkit::term;
   // 1,000 terms: short and long (the memo and the table), repeated within and across the

@@ -74,6 +74,7 @@ class term_statistics {
   const std::string& label(std::size_t i) const { return labels_[i]; }
 
  private:
+  friend struct term_statistics_test;  // the unit tests set document_stamp_ near its wrap-around
   std::uint32_t entry(const term_index::key& key);
   template <bool with_distinct>
   void add_terms(std::span<const term> terms, std::vector<document_term>* distinct);
