@@ -33,9 +33,10 @@ std::uint64_t term_statistics::key_bucket(std::string_view key) {
   return bucket;
 }
 
-std::uint32_t term_statistics::entry(const term_index::key& key) {
-  const std::uint32_t id = keys_.intern(key);
-  if (id == entries_.size()) {
+std::uint32_t term_statistics::entry(const term_index::key& key) { return with_state(keys_.intern(key)); }
+
+std::uint32_t term_statistics::with_state(std::uint32_t id) {
+  if (id == entries_.size()) {  // a key interned for the first time
     entries_.emplace_back();
     if (hash_bits_) labels_.emplace_back();
   }
@@ -127,7 +128,7 @@ std::uint32_t term_statistics::add(std::string_view key, counts c, std::string_v
 
 std::vector<std::uint32_t> term_statistics::merge(const term_statistics& other) {
   std::vector<std::uint32_t> entry_of(other.size());
-  if (size() == 0 && documents_ == 0 && hash_bits_ == other.hash_bits_) {
+  if (can_take_over(other)) {
     // Into nothing: a copy gives the entries the ids that adding them one by one would,
     // without hashing them all again.
     *this = other;
@@ -140,27 +141,20 @@ std::vector<std::uint32_t> term_statistics::merge(const term_statistics& other) 
     return entry_of;
   }
   // A worker's vocabulary is 100,000s of terms, met in first-seen order, that is all over the
-  // table: in batches, as add_document() does, so that their cache misses overlap. The ids
-  // are those of adding the terms one by one.
-  constexpr std::size_t batch = 64;
-  std::vector<term_index::key>& keys = batch_keys_;
-  for (std::size_t begin = 0; begin < other.size(); begin += batch) {
-    const std::size_t end = std::min(begin + batch, other.size());
-    keys.clear();
-    for (std::size_t i = begin; i < end; ++i) keys_.prefetch(keys.emplace_back(other.key(i)));
-    for (const term_index::key& k : keys) keys_.prefetch_bytes(k);
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::uint32_t id = entry(keys[i - begin]);
-      entries_[id].totals.df += other.counts_of(i).df;
-      entries_[id].totals.tf += other.counts_of(i).tf;
-      entry_of[i] = id;
-    }
-  }
+  // table: interned in batches whose cache misses overlap.
+  keys_.intern_all(
+      other.size(), [&other](std::size_t i) { return other.key(i); },
+      [&](std::size_t i, std::uint32_t id) {
+        with_state(id);
+        entries_[id].totals.df += other.counts_of(i).df;
+        entries_[id].totals.tf += other.counts_of(i).tf;
+        entry_of[i] = id;
+      });
   return entry_of;
 }
 
 std::vector<std::uint32_t> term_statistics::merge(term_statistics&& other) {
-  if (size() == 0 && documents_ == 0 && hash_bits_ == other.hash_bits_) {
+  if (can_take_over(other)) {
     std::vector<std::uint32_t> entry_of(other.size());
     std::iota(entry_of.begin(), entry_of.end(), 0u);
     *this = std::move(other);
@@ -456,20 +450,11 @@ tfidf_vectorizer::tfidf_vectorizer(const tfidf_model& model, tfidf_weighting wei
     return;
   }
   // A model of a large corpus holds 100,000s of terms, taken here in frequency order, that is
-  // from all over memory: in batches, each prefetching what the next one reads, so that
-  // loading a model costs little even when the input is one short document.
-  constexpr std::size_t batch = 64;
-  std::vector<term_index::key> keys;
-  for (std::size_t begin = 0; begin < model_id_.size(); begin += batch) {
-    const std::size_t end = std::min(begin + batch, model_id_.size());
-    for (std::size_t p = end; p < std::min(end + batch, model_id_.size()); ++p) {
-      const std::string& next = model.terms[model_id_[p]];
-      __builtin_prefetch(&next);
-    }
-    keys.clear();
-    for (std::size_t p = begin; p < end; ++p) index_.prefetch(keys.emplace_back(model.terms[model_id_[p]]));
-    for (const term_index::key& k : keys) index_.intern(k);
-  }
+  // from all over memory: in batches whose cache misses overlap (the terms' own strings asked
+  // for a batch ahead), so that loading a model costs little even for one short document.
+  index_.intern_all(
+      model_id_.size(), [&](std::size_t p) { return std::string_view(model.terms[model_id_[p]]); },
+      [](std::size_t, std::uint32_t) {}, [&](std::size_t p) { __builtin_prefetch(&model.terms[model_id_[p]]); });
 }
 
 void tfidf_vectorizer::transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,

@@ -73,6 +73,25 @@ class term_index {
   std::uint32_t intern(const key& k);
   std::uint32_t find(const key& k) const;
 
+  /// The three steps above for a whole vocabulary (merging statistics, loading a model):
+  /// interns term_at(0) ... term_at(count - 1), in that order (so with the ids of interning
+  /// them one by one), and calls on_id(i, id) for each. `ahead(i)` is called for the terms of
+  /// the next batch, for callers whose term_at() itself reads scattered memory.
+  template <typename TermAt, typename OnId, typename Ahead = void (*)(std::size_t)>
+  void intern_all(std::size_t count, TermAt&& term_at, OnId&& on_id, Ahead&& ahead = [](std::size_t) {}) {
+    constexpr std::size_t batch = 64;
+    std::vector<key> keys;
+    keys.reserve(batch);
+    for (std::size_t begin = 0; begin < count; begin += batch) {
+      const std::size_t end = begin + batch < count ? begin + batch : count;
+      for (std::size_t i = end; i < end + batch && i < count; ++i) ahead(i);
+      keys.clear();
+      for (std::size_t i = begin; i < end; ++i) prefetch(keys.emplace_back(term_at(i)));
+      for (const key& k : keys) prefetch_bytes(k);
+      for (std::size_t i = begin; i < end; ++i) on_id(i, intern(keys[i - begin]));
+    }
+  }
+
  private:
   struct slot {
     std::uint64_t bytes = 0;  // the term itself when size <= 8, else its offset in arena_

@@ -76,6 +76,12 @@ class term_statistics {
  private:
   friend struct term_statistics_test;  // the unit tests set document_stamp_ near its wrap-around
   std::uint32_t entry(const term_index::key& key);
+  // `id` as keys_ gave it, with a state in entries_ (and labels_) made when it is new.
+  std::uint32_t with_state(std::uint32_t id);
+  // Merging into empty statistics of the same kind is a copy (or a move): the same entries.
+  bool can_take_over(const term_statistics& other) const noexcept {
+    return size() == 0 && documents_ == 0 && hash_bits_ == other.hash_bits_;
+  }
   template <bool with_distinct>
   void add_terms(std::span<const term> terms, std::vector<document_term>* distinct);
   // One occurrence of entry `id` in the current document. The entry's state is in cache for
