@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <limits>
@@ -134,10 +133,7 @@ bool write_to_stdout(std::string_view bytes) {
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   if (path == "-") {
-    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-      throw error(error_kind::io, fmt::format("write error on standard output: {}", std::strerror(errno)));
-    }
+    write_to_stdout(bytes);  // (false: the reader went away, a quiet stop as everywhere)
     return;
   }
   // Write a temporary file beside the target, flush it to disk, then rename it over the

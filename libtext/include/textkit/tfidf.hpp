@@ -200,7 +200,8 @@ class tfidf_vectorizer {
   void transform(std::span<const term> terms, std::vector<std::pair<std::uint32_t, double>>& out,
                  scratch& work) const;
   /// For callers that count terms themselves: the weight of a term seen `count` times in
-  /// a document, before normalisation (tf(count) · idf)...
+  /// a document, before normalisation (tf(count) · idf, as the weighting says: --binary,
+  /// --sublinear-tf, --no-idf)...
   double term_weight(double count, double idf) const {
     if (weighting_.binary) count = 1;  // (then 1 + ln(1) = 1 too)
     return (weighting_.sublinear_tf ? 1.0 + std::log(count) : count) * (weighting_.use_idf ? idf : 1.0);
